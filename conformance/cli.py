@@ -1,17 +1,25 @@
 """The command line: ``python -m conformance [--target T] [--list-clauses] ...``.
 
-Exit status: 0 a clean run, 1 an unexpected result, 2 a usage error (one line
-on stderr, never a traceback).
+Exit status: 0 a clean run; 1 an unexpected result in the core tier (a failure,
+error, unexpected pass or untested clause not listed in the expectations) or a
+broken session; 2 a usage error or a target that cannot be loaded (one line on
+stderr, never a traceback).
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
-from typing import List, Optional
+from typing import List, Optional, TextIO
 
-from spec import SpecError, load_catalogue
+from conformance import report, results
+from conformance.expectations import ExpectationError
+from conformance.targets import TargetError
+from spec import SpecError, load_catalogue, parse_version
+
+PROG = "python -m conformance"
 
 
 class UsageError(Exception):
@@ -23,35 +31,152 @@ class _Parser(argparse.ArgumentParser):
         raise UsageError(message)
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m conformance",
+    parser = _Parser(prog=PROG,
                      description="Judge an implementation of the tempfile API clause by clause.")
+    parser.add_argument("--target", default="stdlib", metavar="T",
+                        help="stdlib (default), reference, a module name, a path/to/module.py, "
+                             "or adapter:NAME")
+    parser.add_argument("--as-version", metavar="X.Y",
+                        help="judge against this Python version's documented behaviour "
+                             "(default: the interpreter's for stdlib, 3.14 otherwise)")
+    parser.add_argument("--clause", action="append", default=[], metavar="PATTERN",
+                        help="only clauses whose id matches PATTERN (fnmatch; repeatable)")
     parser.add_argument("--list-clauses", action="store_true",
                         help="print the clause catalogue and exit")
-    parser.add_argument("--format", default="text", choices=["text", "json"],
-                        help="output format")
+    parser.add_argument("--format", default="text", choices=report.FORMATS, help="output format")
+    parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
+    parser.add_argument("--jobs", type=_positive, metavar="N",
+                        help="run tests in N worker processes (needs pytest-xdist)")
+    expect = parser.add_mutually_exclusive_group()
+    expect.add_argument("--expectations", metavar="FILE",
+                        help="use this expectation file instead of the automatic choice")
+    expect.add_argument("--no-expectations", action="store_true",
+                        help="ignore expectation files: every departure counts")
+    parser.add_argument("--python", metavar="PATH_OR_VERSION",
+                        help="run the suite under another interpreter (3.9, pypy3, /path/to/python) "
+                             "in a cached virtual environment")
+    talk = parser.add_mutually_exclusive_group()
+    talk.add_argument("-q", "--quiet", action="store_true", help="report only problems")
+    talk.add_argument("-v", "--verbose", action="count", default=0, help="show every test")
     return parser
 
 
-def list_clauses(fmt: str, out=None) -> int:
-    out = out or sys.stdout
-    catalogue = load_catalogue()
+def list_clauses(fmt: str, patterns: List[str], out: TextIO) -> int:
+    """Print the catalogue (or the clauses matching ``patterns``)."""
+    from conformance.pytest_summary import matches
+
+    if fmt not in ("text", "json"):
+        raise UsageError("--list-clauses supports --format text or json")
+    chosen = [c for c in load_catalogue() if matches((c.id,), patterns)]
+    if patterns and not chosen:
+        raise UsageError(f"--clause {' '.join(patterns)} matches no clause id")
     if fmt == "json":
-        json.dump([c.as_dict() for c in catalogue], out, indent=2)
+        json.dump([c.as_dict() for c in chosen], out, indent=2)
         out.write("\n")
         return 0
-    for c in catalogue:
+    for c in chosen:
         span = c.since + ("-" + c.until if c.until else "+")
         out.write(f"{c.id:<48} {c.level:<11} {c.kind:<10} {','.join(c.platforms):<8} {span}\n")
     return 0
 
 
+def _write(text: str, output: Optional[str]) -> None:
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        with open(output, "w", encoding="utf-8") as handle:
+            handle.write(text)
+    except OSError as exc:
+        raise UsageError(f"cannot write {output!r}: {exc.strerror}") from None
+
+
+def _use_colour(output: Optional[str]) -> bool:
+    return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
+
+
+def _child_arguments(args: argparse.Namespace) -> List[str]:
+    """The command line for the same run under another interpreter (JSON out)."""
+    argv = ["--target", args.target]
+    if args.as_version:
+        argv += ["--as-version", args.as_version]
+    for pattern in args.clause:
+        argv += ["--clause", pattern]
+    if args.jobs:
+        argv += ["--jobs", str(args.jobs)]
+    if args.expectations:
+        argv += ["--expectations", os.path.abspath(args.expectations)]
+    if args.no_expectations:
+        argv.append("--no-expectations")
+    return argv
+
+
+def _run(args: argparse.Namespace) -> int:
+    if args.as_version:
+        parse_version(args.as_version)  # a bad value is a usage error before anything runs
+    if args.python:
+        from conformance import interpreters
+
+        target = args.target
+        if target.endswith(".py") or os.sep in target:
+            args.target = os.path.abspath(target)
+        document = interpreters.run_elsewhere(args.python, _child_arguments(args))
+    else:
+        from conformance import runner
+
+        document = runner.run(runner.RunOptions(
+            target=args.target, as_version=args.as_version, patterns=list(args.clause),
+            jobs=args.jobs, expectations=args.expectations,
+            use_expectations=not args.no_expectations))
+    verbosity = -1 if args.quiet else args.verbose
+    _write(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
+    return results.exit_status(document)
+
+
+def _silence_stdout() -> None:
+    """After a broken pipe, point stdout at /dev/null so the exit flush stays quiet."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):
+        pass
+
+
 def main(argv: Optional[List[str]] = None) -> int:
+    from conformance.interpreters import InterpreterError
+    from conformance.runner import RunnerError
+
     try:
         args = build_parser().parse_args(argv)
         if args.list_clauses:
-            return list_clauses(args.format)
-        raise UsageError("nothing to do yet")
-    except (UsageError, SpecError) as exc:
-        sys.stderr.write(f"python -m conformance: error: {exc}\n")
+            return list_clauses(args.format, list(args.clause), sys.stdout)
+        return _run(args)
+    except BrokenPipeError:
+        _silence_stdout()
+        return 0
+    except (UsageError, SpecError, TargetError, ExpectationError, RunnerError,
+            InterpreterError) as exc:
+        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return 130
+    except Exception as exc:  # never a traceback for the user; CONFORMANCE_DEBUG=1 shows it
+        if os.environ.get("CONFORMANCE_DEBUG"):
+            raise
+        sys.stderr.write(f"{PROG}: error: internal error: {type(exc).__name__}: {exc} "
+                         "(set CONFORMANCE_DEBUG=1 for the traceback)\n")
         return 2

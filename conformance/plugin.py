@@ -186,3 +186,8 @@ def pytest_sessionstart(session: pytest.Session) -> None:
 def pytest_collectreport(report: pytest.CollectReport) -> None:
     if report.failed and _active_log is not None:
         _active_log.collection_errors.append(f"{report.nodeid}: {report.longreprtext[-2000:]}")
+
+
+# The runner's hooks (clause filter, xdist-safe capture) and the clause-level
+# summary at the end of a plain ``pytest`` run live in their own module.
+pytest_plugins = ["conformance.pytest_summary"]

@@ -1,0 +1,234 @@
+"""``--python``: run the suite under another interpreter, in a cached virtual environment.
+
+``--python 3.9`` means pyenv's newest 3.9.x, ``--python pypy3`` a command on
+PATH, anything with a slash a path.  The environment lives in
+``~/.cache/tempfile-conformance/venvs/<impl>-<version>-<hash>``; the hash covers
+the project's own files (spec, reference, conformance, pyproject.toml) and the
+extra requirements, so an edited source tree gets a fresh install.  The project
+is installed from a copy of its source files (not editable), exactly as a fresh
+clone would install it.  The child run writes JSON; the caller renders it.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Iterator, List, Optional, Sequence, Tuple
+
+from conformance import support
+
+# Installed next to the project: the suite's --jobs needs it in the child too.
+EXTRA_REQUIREMENTS = ("pytest-xdist>=3",)
+PROJECT_PARTS = ("spec", "reference", "conformance")
+PROJECT_FILES = ("pyproject.toml", "README.md")
+MIN_VERSION = (3, 9)
+
+# The child imports the installed project first and the caller's directory last,
+# so a target module sitting in the caller's directory is still importable.
+_BOOT = ("import runpy, sys; cwd = sys.path.pop(0); sys.path.append(cwd); "
+         "runpy.run_module('conformance', run_name='__main__', alter_sys=True)")
+
+
+class InterpreterError(Exception):
+    """The interpreter cannot be found, prepared or run; one line for the user."""
+
+
+@dataclass(frozen=True)
+class Interpreter:
+    """A Python found on this machine."""
+
+    executable: str
+    implementation: str  # sys.implementation.name
+    version: str  # platform.python_version()
+    version_info: Tuple[int, int]
+
+    @property
+    def label(self) -> str:
+        return f"{self.implementation} {self.version}"
+
+
+def progress(message: str) -> None:
+    """Progress for the person waiting, on stderr."""
+    sys.stderr.write(f"[--python] {message}\n")
+    sys.stderr.flush()
+
+
+def pyenv_root() -> Optional[Path]:
+    """Where pyenv keeps its versions, if pyenv is here."""
+    if os.environ.get("PYENV_ROOT"):
+        return Path(os.environ["PYENV_ROOT"])
+    pyenv = shutil.which("pyenv")
+    if pyenv:
+        found = subprocess.run([pyenv, "root"], capture_output=True, text=True)
+        if found.returncode == 0 and found.stdout.strip():
+            return Path(found.stdout.strip())
+    default = Path.home() / ".pyenv"
+    return default if default.is_dir() else None
+
+
+def _pyenv_python(version: str) -> Optional[str]:
+    root = pyenv_root()
+    if root is None or not (root / "versions").is_dir():
+        return None
+    pattern = re.compile(rf"^{re.escape(version)}\.(\d+)$")
+    patches = []
+    for entry in (root / "versions").iterdir():
+        match = pattern.match(entry.name)
+        if match and (entry / "bin" / "python").exists():
+            patches.append((int(match.group(1)), entry / "bin" / "python"))
+    return str(max(patches)[1]) if patches else None
+
+
+def find_interpreter(spec: str) -> str:
+    """Turn ``3.9`` / ``pypy3`` / ``/path/to/python`` into an executable path."""
+    if re.fullmatch(r"3\.\d{1,2}", spec):
+        found = _pyenv_python(spec) or shutil.which(f"python{spec}")
+        if found is None:
+            raise InterpreterError(f"no Python {spec} found (looked in pyenv's versions and PATH)")
+        return found
+    if os.sep in spec:
+        if not (os.path.isfile(spec) and os.access(spec, os.X_OK)):
+            raise InterpreterError(f"{spec!r} is not an executable file")
+        return os.path.abspath(spec)
+    found = shutil.which(spec)
+    if found is None:
+        raise InterpreterError(f"no interpreter called {spec!r} on PATH")
+    return found
+
+
+_PROBE = ("import platform, sys; print(sys.implementation.name); print(platform.python_version()); "
+          "print(sys.version_info[0], sys.version_info[1])")
+
+
+def probe(executable: str) -> Interpreter:
+    """Ask the interpreter what it is; refuse anything older than 3.9."""
+    try:
+        out = subprocess.run([executable, "-c", _PROBE], capture_output=True, text=True, timeout=60)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        raise InterpreterError(f"cannot run {executable}: {exc}") from None
+    lines = out.stdout.split("\n")
+    if out.returncode != 0 or len(lines) < 3:
+        raise InterpreterError(f"{executable} does not look like a Python interpreter")
+    major, minor = (int(x) for x in lines[2].split())
+    if (major, minor) < MIN_VERSION:
+        raise InterpreterError(f"{executable} is Python {lines[1]}; the suite needs 3.9 or newer")
+    return Interpreter(executable, lines[0].strip(), lines[1].strip(), (major, minor))
+
+
+def project_root() -> Path:
+    """The source tree this package was loaded from (it must hold pyproject.toml)."""
+    root = Path(__file__).resolve().parent.parent
+    if not (root / "pyproject.toml").is_file() or not (root / "spec" / "clauses").is_dir():
+        raise InterpreterError("--python needs the project's source tree (run from a clone, "
+                               f"not an installed copy; looked in {root})")
+    return root
+
+
+def source_files(root: Path) -> Iterator[Path]:
+    """The project's own files that an install copies, relative to ``root``, sorted."""
+    for name in PROJECT_FILES:
+        if (root / name).is_file():
+            yield Path(name)
+    for part in PROJECT_PARTS:
+        for path in sorted((root / part).rglob("*")):
+            rel = path.relative_to(root)
+            if path.is_file() and "__pycache__" not in rel.parts and path.suffix not in (".pyc", ".pyo"):
+                yield rel
+
+
+def tree_digest(root: Path, files: Sequence[Path]) -> str:
+    """A short hash of the project files' names and contents plus the extra requirements."""
+    digest = hashlib.sha256("\n".join(EXTRA_REQUIREMENTS).encode())
+    for rel in files:
+        digest.update(str(rel).encode() + b"\0")
+        digest.update((root / rel).read_bytes())
+        digest.update(b"\0")
+    return digest.hexdigest()[:12]
+
+
+def cache_dir() -> Path:
+    """Where the prepared environments live ($XDG_CACHE_HOME honoured)."""
+    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return base / "tempfile-conformance" / "venvs"
+
+
+def _venv_python(venv: Path) -> Path:
+    return venv / ("Scripts" if os.name == "nt" else "bin") / "python"
+
+
+def _run_step(what: str, command: List[str], **kwargs) -> None:
+    done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, **kwargs)
+    if done.returncode != 0:
+        tail = " | ".join(ln.strip() for ln in (done.stderr or done.stdout).strip().splitlines()[-3:])
+        raise InterpreterError(f"{what} failed (exit {done.returncode}): {tail}")
+
+
+def _stage_sources(root: Path, files: Sequence[Path], into: Path) -> None:
+    for rel in files:
+        (into / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(root / rel, into / rel)
+
+
+def _build(interp: Interpreter, venv: Path, root: Path, files: Sequence[Path]) -> None:
+    if venv.exists():
+        support.remove_tree(str(venv))  # a half-built one from an interrupted run
+    progress(f"creating a virtual environment at {venv}")
+    _run_step("creating the virtual environment", [interp.executable, "-m", "venv", str(venv)])
+    staging = support.make_scratch(support.harness_tmp_root(), "src")
+    try:
+        _stage_sources(root, files, Path(staging))
+        progress("installing tempfile-conformance and its dependencies (pip; first time only) ...")
+        _run_step("pip install", [str(_venv_python(venv)), "-m", "pip", "install", "--quiet",
+                                  "--disable-pip-version-check", staging, *EXTRA_REQUIREMENTS])
+    finally:
+        support.remove_tree(staging)
+    (venv / ".ready").write_text(json.dumps({"interpreter": interp.executable}) + "\n")
+
+
+def prepare_venv(interp: Interpreter) -> Path:
+    """A ready environment for ``interp`` with this source tree installed; its python."""
+    root = project_root()
+    files = list(source_files(root))
+    prefix = f"{interp.implementation}-{interp.version}-"
+    venv = cache_dir() / (prefix + tree_digest(root, files))
+    venv.parent.mkdir(parents=True, exist_ok=True)
+    progress(f"preparing venv for {interp.label} ({interp.executable})")
+    with open(venv.parent / (prefix + "lock"), "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two runs for one interpreter build it once
+        if (venv / ".ready").is_file() and _venv_python(venv).exists():
+            progress(f"reusing {venv}")
+        else:
+            _build(interp, venv, root, files)
+            for stale in venv.parent.glob(prefix + "*"):  # older trees for this interpreter
+                if stale.is_dir() and stale != venv:
+                    support.remove_tree(str(stale))
+    return _venv_python(venv)
+
+
+def run_elsewhere(spec: str, argv: Sequence[str]) -> dict:
+    """Run ``python -m conformance ARGV`` under interpreter ``spec``; return its result document."""
+    interp = probe(find_interpreter(spec))
+    python = prepare_venv(interp)
+    scratch = support.make_scratch(support.harness_tmp_root(), "run")
+    output = os.path.join(scratch, "result.json")
+    try:
+        progress(f"running the suite under {interp.label} ...")
+        command = [str(python), "-c", _BOOT, *argv, "--format", "json", "--output", output]
+        done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        if done.returncode == 2 or not os.path.isfile(output):
+            lines = [ln for ln in done.stderr.strip().splitlines() if ln.strip()]
+            last = lines[-1] if lines else f"exit status {done.returncode}, no output"
+            last = last.replace("python -m conformance: error: ", "")
+            raise InterpreterError(f"under {interp.label}: {last}")
+        with open(output, encoding="utf-8") as handle:
+            return json.load(handle)
+    finally:
+        support.remove_tree(scratch)
