@@ -1,0 +1,56 @@
+"""tempfile, rebuilt from its documentation: an annotated reference implementation.
+
+``import reference as tempfile`` is a drop-in for the standard module.  The
+chapters, in the order a reader should take them (each builds on the ones
+before):
+
+1. ``platform_rules`` -- Windows/POSIX decisions as pure functions.
+2. ``names``          -- unpredictable name parts; the name-injection hook.
+3. ``location``       -- the default directory and prefix; str or bytes names.
+4. ``creation``       -- the retry loop; mkstemp, mkdtemp, mktemp.
+5. ``files``          -- TemporaryFile and NamedTemporaryFile.
+6. ``spooled``        -- SpooledTemporaryFile.
+7. ``directory``      -- TemporaryDirectory and tree removal.
+
+Comments cite spec clauses as ``[clause.id]`` (see spec/clauses/*.toml).
+"""
+
+from __future__ import annotations
+
+import os as _os
+from typing import Any as _Any
+
+from .creation import mkdtemp, mkstemp, mktemp
+from .directory import TemporaryDirectory
+from .files import PLATFORM_TEMPORARY_FILE, NamedTemporaryFile
+from .location import gettempdir, gettempdirb, gettempprefix, gettempprefixb
+from .names import inject_names
+from .spooled import SpooledTemporaryFile
+
+__all__ = [
+    "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile", "TemporaryDirectory",
+    "mkstemp", "mkdtemp", "mktemp", "TMP_MAX", "gettempprefix", "tempdir", "gettempdir",
+    "gettempprefixb", "gettempdirb",
+]
+
+# ---------------------------------------------------------------------------
+# Settings: read by every call at call time, so user assignments take effect
+# ---------------------------------------------------------------------------
+
+# [module.tmp-max] How many names a creating call tries before giving up: the
+# C library's figure where the os module exposes one, else 10000.
+TMP_MAX: int = getattr(_os, "TMP_MAX", 10000)
+
+# [module.template] The default prefix that gettempprefix() reports.
+template: str = "tmp"
+
+# [tempdir.global] None until the first call that needs a default directory
+# searches for one; a user may set it (str or bytes) to skip the search.
+tempdir: _Any = None
+
+# [temporaryfile.alias-elsewhere] The nameless file on POSIX, NamedTemporaryFile
+# where an open file's name cannot be removed.
+TemporaryFile = PLATFORM_TEMPORARY_FILE
+
+# The conformance suite's capability contract (conformance/targets.py).
+__conformance_capabilities__ = {"name-injection": inject_names}

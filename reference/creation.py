@@ -1,0 +1,155 @@
+"""Chapter 4: creating a fresh name safely: the retry loop, mkstemp, mkdtemp, mktemp.
+
+One loop does all the work: build a candidate path from prefix + random part +
+suffix, try to create it *exclusively*, and on a collision try another name.
+The creation step itself is the existence check, so there is no moment between
+"this name is free" and "it is mine" for anyone else to use.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+from typing import Any, Callable, Optional, Tuple, TypeVar
+
+from .location import gettempdir, package, resolve_name_parts, writable_dir
+from .names import next_candidate
+from .platform_rules import open_flags, permission_error_is_transient
+
+Made = TypeVar("Made")
+
+# ---------------------------------------------------------------------------
+# Flags, computed once from what this platform's os module offers
+# ---------------------------------------------------------------------------
+
+BINARY_FLAGS = open_flags(vars(os))
+TEXT_FLAGS = open_flags(vars(os), text=True)
+
+# [mkstemp.mode.owner-only] rw for the owner, nothing for group or others and
+# no execute bit: other users cannot read the secrets we are about to write.
+# The mode is given to the creating call itself; a chmod afterwards would leave
+# a window in which the file is readable under a lax umask.
+FILE_MODE = 0o600
+# [mkdtemp.mode.owner-only] rwx for the owner only: nobody else can list the
+# directory, or add and swap files inside it.
+DIR_MODE = 0o700
+
+
+# ---------------------------------------------------------------------------
+# The retry loop
+# ---------------------------------------------------------------------------
+
+
+def create_exclusively(
+    directory: Any,
+    prefix: Any,
+    suffix: Any,
+    make: Callable[[Any], Made],
+    audit_event: Optional[str],
+    os_name: Optional[str] = None,
+) -> Tuple[Made, Any]:
+    """Call ``make(path)`` on fresh candidate paths until one succeeds; return (result, path)."""
+    as_bytes = isinstance(prefix, bytes)
+    # [creation.retry-limit] TMP_MAX is read at call time, from the package, so
+    # an assignment to reference.TMP_MAX is honoured.
+    for _ in range(package().TMP_MAX):
+        part = next_candidate()
+        # [naming.composition] prefix + random part + suffix, nothing added:
+        # no dot is inserted before the suffix.
+        name = prefix + (os.fsencode(part) if as_bytes else part) + suffix
+        path = os.path.join(directory, name)
+        if audit_event is not None:
+            # [audit.mkstemp] [audit.mkdtemp] Raised before each attempt, so an
+            # audit hook sees (and may veto, by raising) every path we try.
+            sys.audit(audit_event, path)
+        try:
+            return make(path), path
+        except FileExistsError:
+            # [creation.retry-on-collision] Someone holds this name: try another.
+            continue
+        except PermissionError:
+            if permission_error_is_transient(os_name or os.name, lambda: writable_dir(directory)):
+                continue
+            # [creation.unwritable-dir] A real refusal: retrying cannot help.
+            raise
+    # [creation.exhaustion] Every attempt collided: the directory is full of
+    # our names, or someone is deliberately racing us.  Stop rather than spin.
+    raise FileExistsError(errno.EEXIST, "No usable temporary file name found")
+
+
+# ---------------------------------------------------------------------------
+# mkstemp: a file, returned as an open descriptor and its path
+# ---------------------------------------------------------------------------
+
+
+def open_new_file(flags: int) -> Callable[[Any], int]:
+    """A `make` step that creates the file exclusively with ``flags`` and returns its fd."""
+    return lambda path: os.open(path, flags, FILE_MODE)
+
+
+def mkstemp(suffix: Any = None, prefix: Any = None, dir: Any = None, text: bool = False) -> Tuple[int, Any]:
+    """Create a new file securely; return (descriptor, absolute path)."""
+    prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
+    # [mkstemp.text-mode] Text and binary differ only on Windows (O_BINARY).
+    flags = TEXT_FLAGS if text else BINARY_FLAGS
+    fd, path = create_exclusively(dir, prefix, suffix, open_new_file(flags), "tempfile.mkstemp")
+    # [mkstemp.returns.fd-and-abspath] Absolute, so a later chdir() does not
+    # change which file the caller will delete.
+    return fd, os.path.abspath(path)
+
+
+# ---------------------------------------------------------------------------
+# mkdtemp: a directory
+# ---------------------------------------------------------------------------
+
+
+def _make_directory(path: Any) -> None:
+    """mkdir with the owner-only mode; fails if the name exists in any form."""
+    # mkdir never follows a symlink at the final component and fails on any
+    # existing entry, so it is exclusive by nature.
+    os.mkdir(path, DIR_MODE)
+
+
+def mkdtemp(suffix: Any = None, prefix: Any = None, dir: Any = None) -> Any:
+    """Create a new directory securely; return its absolute path."""
+    prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
+    _, path = create_exclusively(dir, prefix, suffix, _make_directory, "tempfile.mkdtemp")
+    # [mkdtemp.returns.abspath] Absolute even for a relative dir (since 3.12).
+    return os.path.abspath(path)
+
+
+# ---------------------------------------------------------------------------
+# mktemp: only a name (deprecated, and why)
+# ---------------------------------------------------------------------------
+
+
+def _refuse_existing(path: Any) -> None:
+    """A `make` step that creates nothing and only rejects names already in use."""
+    # lexists, not exists: a dangling symlink is an occupied name too.
+    if os.path.lexists(path):
+        raise FileExistsError(errno.EEXIST, "name in use", path)
+
+
+def _is_bytes(part: Any) -> bool:
+    """Is ``part`` a bytes name, directly or behind os.PathLike?"""
+    if isinstance(part, os.PathLike):
+        part = os.fspath(part)
+    return isinstance(part, bytes)
+
+
+def mktemp(suffix: str = "", prefix: str = "tmp", dir: Any = None) -> str:
+    """Return a path that did not exist at the moment of the call (unsafe: see below)."""
+    # [mktemp.race] Nothing is created, so the name is free only "for now":
+    # anyone who guesses or observes it can create it before the caller does.
+    # Use mkstemp or NamedTemporaryFile(delete=False) instead.
+    if any(_is_bytes(part) for part in (suffix, prefix, dir)):
+        # [mktemp.str-only] The bytes conventions of mkstemp never reached mktemp.
+        raise TypeError("mktemp() accepts only str (or path-like) names, not bytes")
+    if dir is None:
+        dir = gettempdir()
+    # [mktemp.no-audit] No event: nothing is created.
+    _, path = create_exclusively(dir, prefix, suffix, _refuse_existing, None)
+    # [mktemp.returns.absolute-relative-dir] An erratum where we follow the
+    # docs ("an absolute pathname"); CPython returns a relative dir as given.
+    return os.path.abspath(path)

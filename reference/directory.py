@@ -1,0 +1,171 @@
+"""Chapter 7: TemporaryDirectory, and removing a tree that resists removal.
+
+Creating the directory is mkdtemp's job (chapter 4).  The work here is the
+cleanup: a tree the user filled may contain read-only files, directories we
+cannot list, or symlinks pointing anywhere, and cleanup must remove what is
+ours without ever acting on what a symlink points to.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import sys
+import types
+import warnings
+import weakref
+from typing import Any, Callable, Optional
+
+from .creation import DIR_MODE, mkdtemp
+
+OnExc = Callable[[Callable[..., Any], Any, BaseException], None]
+
+# ---------------------------------------------------------------------------
+# Portability shims: facilities older Pythons or other OSes lack
+# ---------------------------------------------------------------------------
+
+
+def _no_file_flags(path: Any, flags: int) -> None:
+    """Linux and Windows have no BSD file flags (immutable, append-only) to clear."""
+
+
+_set_file_flags: Callable[[Any, int], None] = getattr(os, "chflags", _no_file_flags)
+
+
+def _never_a_junction(path: Any) -> bool:
+    """os.path.isjunction for Pythons before 3.12 (junctions exist only on Windows)."""
+    return False
+
+
+is_junction: Callable[[Any], bool] = getattr(os.path, "isjunction", _never_a_junction)
+
+RMTREE_HAS_ONEXC = sys.version_info >= (3, 12)
+
+
+def rmtree_with_onexc(path: Any, onexc: OnExc, rmtree: Callable[..., None] = shutil.rmtree,
+                      has_onexc: bool = RMTREE_HAS_ONEXC) -> None:
+    """shutil.rmtree(path, onexc=onexc), also where only ``onerror`` exists (< 3.12)."""
+    if has_onexc:
+        rmtree(path, onexc=onexc)
+    else:
+        # onerror received sys.exc_info(); the exception is its second item.
+        rmtree(path, onerror=lambda func, where, info: onexc(func, where, info[1]))
+
+
+# ---------------------------------------------------------------------------
+# Removing a tree, repairing permissions on the way
+# ---------------------------------------------------------------------------
+
+
+def grant_owner_access(path: Any) -> None:
+    """Make ``path`` fully accessible to its owner; never act through a symlink."""
+    if os.path.islink(path):
+        # [cleanup.symlink-not-followed] chmod would change the *target*: a
+        # symlink planted in the tree could make cleanup open up /etc/shadow
+        # or a victim's home (CVE-2023-6597).  A link itself needs no mode to
+        # be removed, so we skip it.
+        return
+    _set_file_flags(path, 0)
+    os.chmod(path, DIR_MODE)
+
+
+def _give_up(error: BaseException, ignore_errors: bool) -> None:
+    """Report ``error``, or swallow it in best-effort mode."""
+    # [temporarydirectory.ignore-cleanup-errors]
+    if not ignore_errors:
+        raise error
+
+
+def _retry_after_repair(top: Any, path: Any, ignore_errors: bool) -> None:
+    """``path`` refused removal: open up it and its parent, then remove it again."""
+    if path != top:
+        # Removing an entry needs write access to the directory holding it.
+        grant_owner_access(os.path.dirname(path))
+    grant_owner_access(path)
+    try:
+        os.unlink(path)
+    except IsADirectoryError:
+        remove_tree(path, ignore_errors)
+    except PermissionError as still_refused:
+        # BSDs answer EPERM, not EISDIR, when unlinking a directory.
+        if not os.path.isdir(path) or is_junction(path):
+            _give_up(still_refused, ignore_errors)
+        else:
+            remove_tree(path, ignore_errors, second_try=(path == top))
+
+
+def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False) -> None:
+    """Delete ``top`` and everything below it, fixing permissions that stand in the way."""
+
+    def onexc(func: Callable[..., Any], path: Any, error: BaseException) -> None:
+        if isinstance(error, FileNotFoundError):
+            return  # gone already (removed concurrently): that is the goal
+        if not isinstance(error, PermissionError):
+            return _give_up(error, ignore_errors)
+        if second_try and path == top:
+            # Repairing the top once did not help: stop instead of looping.
+            return _give_up(error, ignore_errors)
+        try:
+            _retry_after_repair(top, path, ignore_errors)
+        except FileNotFoundError:
+            pass
+        except OSError as repair_failed:
+            # [temporarydirectory.ignore-errors.best-effort] The repair itself
+            # can fail (chmod on a sub-directory another user owns).  An
+            # erratum where we follow the docs: best-effort mode swallows it
+            # and lets rmtree go on with the rest; CPython lets it escape.
+            _give_up(repair_failed, ignore_errors)
+
+    rmtree_with_onexc(top, onexc)
+
+
+# ---------------------------------------------------------------------------
+# TemporaryDirectory
+# ---------------------------------------------------------------------------
+
+
+def _implicit_cleanup(name: Any, warning: str, ignore_errors: bool, delete: bool) -> None:
+    """What the finalizer runs when a TemporaryDirectory is collected without cleanup()."""
+    # [temporarydirectory.delete-false] delete=False means nobody removes it
+    # implicitly; only an explicit cleanup() does.
+    if delete:
+        remove_tree(name, ignore_errors)
+        # Relying on garbage collection is fragile (timing, shutdown order).
+        warnings.warn(warning, ResourceWarning, stacklevel=1)
+
+
+class TemporaryDirectory:
+    """A directory created like mkdtemp and removed, with its contents, on cleanup."""
+
+    def __init__(self, suffix: Any = None, prefix: Any = None, dir: Any = None,
+                 ignore_cleanup_errors: bool = False, *, delete: bool = True) -> None:
+        self.name = mkdtemp(suffix, prefix, dir)
+        self._ignore_cleanup_errors = ignore_cleanup_errors
+        self._delete = delete
+        # A weakref.finalize, not __del__: it holds only the name (never self,
+        # which would keep the object alive) and also runs at interpreter exit.
+        self._finalizer = weakref.finalize(
+            self, _implicit_cleanup, self.name, f"Implicitly cleaning up {self!r}",
+            ignore_cleanup_errors, delete)
+
+    def __repr__(self) -> str:
+        return f"<{type(self).__name__} {self.name!r}>"
+
+    def __enter__(self) -> Any:
+        # [temporarydirectory.enter-returns-name] The path, not the object.
+        return self.name
+
+    def __exit__(self, *exc_info: Any) -> Optional[bool]:
+        # [temporarydirectory.delete-false]
+        if self._delete:
+            self.cleanup()
+        return None
+
+    def cleanup(self) -> None:
+        """Remove the directory and its contents now."""
+        # detach() disarms the finalizer; it returns None once it has run or
+        # been detached, so a second cleanup() only acts if the path exists.
+        if self._finalizer.detach() is not None or os.path.exists(self.name):
+            remove_tree(self.name, self._ignore_cleanup_errors)
+
+    __class_getitem__ = classmethod(types.GenericAlias)

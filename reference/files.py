@@ -1,0 +1,269 @@
+"""Chapter 5: file objects: TemporaryFile and NamedTemporaryFile.
+
+Both are built the same way: ``io.open`` is handed an *opener* that creates the
+file securely (chapter 4) and returns its descriptor.  ``io.open`` validates
+the mode before calling the opener and closes the descriptor itself if wrapping
+it fails, so a bad argument never leaves a half-made file behind.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import os
+import sys
+import types
+from typing import IO, Any, Callable, Iterator, List, Optional
+
+from .creation import BINARY_FLAGS, FILE_MODE, create_exclusively, open_new_file
+from .location import resolve_name_parts
+from .platform_rules import (
+    CLOSE,
+    EXIT,
+    FINALIZE,
+    open_flags,
+    os_deletes_on_close,
+    temporaryfile_is_alias,
+    unlink_on,
+)
+
+# ---------------------------------------------------------------------------
+# Shared plumbing
+# ---------------------------------------------------------------------------
+
+
+def _keep_encoding(encoding: Optional[str], stacklevel: int = 2) -> Optional[str]:
+    """Stand-in for io.text_encoding on 3.9, which has no EncodingWarning to emit."""
+    return encoding
+
+
+# io.text_encoding (3.10+) turns None into "locale" and, under
+# -X warn_default_encoding, warns the *caller* that no encoding was chosen.
+text_encoding: Callable[..., Optional[str]] = getattr(io, "text_encoding", _keep_encoding)
+
+
+def open_with(opener: Callable[[Any, int], int], where: Any, mode: str, buffering: int,
+              encoding: Optional[str], newline: Optional[str], errors: Optional[str]) -> IO[Any]:
+    """io.open with our opener; ``where`` only stands in for a name until we set one."""
+    if "b" not in mode:
+        encoding = text_encoding(encoding, 3)
+    return open(where, mode, buffering=buffering, encoding=encoding, newline=newline,
+                errors=errors, opener=opener)
+
+
+def set_name(file: IO[Any], name: Any) -> None:
+    """Give the innermost raw file ``name`` (it was opened under a stand-in)."""
+    raw = getattr(file, "buffer", file)
+    raw = getattr(raw, "raw", raw)
+    raw.name = name
+
+
+# ---------------------------------------------------------------------------
+# TemporaryFile (POSIX): a file with no name at all
+# ---------------------------------------------------------------------------
+
+# Flipped off for the rest of the process when the kernel turns out to predate
+# O_TMPFILE (Linux < 3.11), so we stop paying for a failed attempt each time.
+o_tmpfile_works = hasattr(os, "O_TMPFILE")
+
+
+def _anonymous_opener(directory: Any) -> Callable[[Any, int], int]:
+    """An opener creating an unnamed file in ``directory`` with O_TMPFILE."""
+    # [temporaryfile.o-tmpfile] The file never gets a directory entry: no name
+    # to guess, race for or leave behind if we crash.  O_CREAT must go: the
+    # kernel rejects it together with O_TMPFILE (and O_EXCL then means "never
+    # linkat() this file into a directory").
+    flags = (BINARY_FLAGS | os.O_TMPFILE) & ~os.O_CREAT
+    return lambda _where, _flags: os.open(directory, flags, FILE_MODE)
+
+
+def _unlinked_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any, int], int]:
+    """An opener running mkstemp's loop, then removing the name at once."""
+
+    def opener(_where: Any, _flags: int) -> int:
+        fd, path = create_exclusively(directory, prefix, suffix, open_new_file(BINARY_FLAGS),
+                                      "tempfile.mkstemp")
+        try:
+            # [temporaryfile.unlinked] The name exists only for this instant;
+            # the open descriptor keeps the data alive until it is closed.
+            os.unlink(path)
+        except BaseException:
+            os.close(fd)
+            raise
+        return fd
+
+    return opener
+
+
+def TemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optional[str] = None,
+                  newline: Optional[str] = None, suffix: Any = None, prefix: Any = None,
+                  dir: Any = None, *, errors: Optional[str] = None) -> IO[Any]:
+    """A true file object whose file has no name and vanishes when closed."""
+    global o_tmpfile_works
+    prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
+    options = (mode, buffering, encoding, newline, errors)
+    if o_tmpfile_works:
+        try:
+            file = open_with(_anonymous_opener(dir), dir, *options)
+        except IsADirectoryError:
+            # An old kernel ignores the unknown flag and opens the directory.
+            o_tmpfile_works = False
+        except OSError:
+            # This file system cannot do it (or dir is bad): the fallback
+            # below creates the file the classic way, or reports the error.
+            pass
+        else:
+            # [temporaryfile.name-is-fd] No path to show, so the descriptor.
+            set_name(file, file.fileno())
+            return file
+    file = open_with(_unlinked_opener(dir, prefix, suffix), dir, *options)
+    set_name(file, file.fileno())
+    return file
+
+
+# ---------------------------------------------------------------------------
+# NamedTemporaryFile: who removes the name, and when
+# ---------------------------------------------------------------------------
+
+
+class _Remover:
+    """Closes the file and removes its name, each at most once, also on collection."""
+
+    def __init__(self, file: IO[Any], name: Any, delete: bool, delete_on_close: bool,
+                 os_deletes: bool) -> None:
+        self.file = file
+        self.name = name
+        self.rules = (delete, delete_on_close, os_deletes)
+        self.file_closed = False
+        self.name_handled = False
+
+    def _remove_name(self, event: str) -> None:
+        """Unlink the name if the rules say so at ``event``; never twice."""
+        if self.name_handled or not unlink_on(event, *self.rules):
+            return
+        # Marked first: once removed, the name may be re-used by someone else,
+        # and a second unlink would then delete *their* file.
+        self.name_handled = True
+        try:
+            os.unlink(self.name)
+        except FileNotFoundError:
+            pass  # the user removed it already: the goal is met
+
+    def close(self) -> None:
+        """The wrapper's close(): close the file, then apply the close-time rule."""
+        if self.file_closed:
+            return
+        self.file_closed = True
+        try:
+            self.file.close()
+        finally:
+            self._remove_name(CLOSE)
+
+    def finish(self, event: str) -> None:
+        """Context exit or finalization: close if still open, then apply that event's rule."""
+        try:
+            if not self.file_closed:
+                self.file_closed = True
+                self.file.close()
+        finally:
+            self._remove_name(event)
+
+    def __del__(self) -> None:
+        # [namedtemporaryfile.finalize] Runs when the wrapper (and every method
+        # borrowed from it) is gone.  Not guaranteed at interpreter exit.
+        self.finish(FINALIZE)
+
+
+def _borrowed(method: Callable[..., Any], remover: _Remover) -> Callable[..., Any]:
+    """``method`` wrapped so that holding it keeps the file (via ``remover``) alive."""
+
+    # Without this, NamedTemporaryFile().write(b"x") would drop the wrapper
+    # right after the attribute lookup, its remover would close the file, and
+    # the write would hit a closed file.
+    @functools.wraps(method)
+    def call(*args: Any, **kwargs: Any) -> Any:
+        return method(*args, **kwargs)
+
+    call._remover = remover  # type: ignore[attr-defined]
+    return call
+
+
+class _TemporaryFileWrapper:
+    """The object NamedTemporaryFile returns: the file, its name, and removal rules."""
+
+    def __init__(self, file: IO[Any], name: Any, delete: bool = True, delete_on_close: bool = True,
+                 os_deletes: bool = False) -> None:
+        self.file = file
+        self.name = name
+        self._remover = _Remover(file, name, delete, delete_on_close, os_deletes)
+
+    def __getattr__(self, attr: str) -> Any:
+        # Called only for names not found normally: everything the file offers.
+        value = getattr(self.__dict__["file"], attr)
+        if callable(value):
+            value = _borrowed(value, self._remover)
+            # Methods never change, so keep the wrapped one for next time;
+            # data attributes (closed, newlines...) are always read afresh.
+            setattr(self, attr, value)
+        return value
+
+    def __enter__(self) -> _TemporaryFileWrapper:
+        self.file.__enter__()
+        return self
+
+    def __exit__(self, *exc_info: Any) -> Any:
+        result = self.file.__exit__(*exc_info)
+        self._remover.finish(EXIT)
+        return result
+
+    def close(self) -> None:
+        """Close the file; remove it too if delete and delete_on_close are both true."""
+        self._remover.close()
+
+    def __iter__(self) -> Iterator[Any]:
+        # A generator method, so the wrapper stays alive while iteration runs.
+        yield from self.file
+
+    __class_getitem__ = classmethod(types.GenericAlias)
+
+
+def NamedTemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optional[str] = None,
+                       newline: Optional[str] = None, suffix: Any = None, prefix: Any = None,
+                       dir: Any = None, delete: bool = True, *, errors: Optional[str] = None,
+                       delete_on_close: bool = True) -> _TemporaryFileWrapper:
+    """A file with a visible name, removed according to delete and delete_on_close."""
+    prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
+    os_deletes = os_deletes_on_close(os.name, delete, delete_on_close)
+    flags = open_flags(vars(os), os_deletes=os_deletes)
+    created: List[Any] = []
+
+    def opener(_where: Any, _flags: int) -> int:
+        fd, path = create_exclusively(dir, prefix, suffix, open_new_file(flags), "tempfile.mkstemp")
+        created.append(os.path.abspath(path))
+        return fd
+
+    try:
+        file = open_with(opener, dir, mode, buffering, encoding, newline, errors)
+    except BaseException:
+        # [namedtemporaryfile.no-leak-on-error] The file exists but wrapping it
+        # failed (a bad encoding, say): remove it, unless the OS does so itself.
+        if created and not os_deletes:
+            os.unlink(created[0])
+        raise
+    set_name(file, created[0])
+    return _TemporaryFileWrapper(file, created[0], delete, delete_on_close, os_deletes)
+
+
+# ---------------------------------------------------------------------------
+# Which TemporaryFile this platform gets
+# ---------------------------------------------------------------------------
+
+
+def temporary_file_for(os_name: str, platform: str) -> Callable[..., Any]:
+    """TemporaryFile for this platform: the nameless one, or NamedTemporaryFile."""
+    if temporaryfile_is_alias(os_name, platform):
+        return NamedTemporaryFile
+    return TemporaryFile
+
+
+PLATFORM_TEMPORARY_FILE = temporary_file_for(os.name, sys.platform)

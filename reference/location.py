@@ -1,0 +1,189 @@
+"""Chapter 3: where temporary things go, and what type their names have.
+
+The module-level settings ``tempdir``, ``template`` and ``TMP_MAX`` live on the
+package itself (``reference.tempdir``), exactly where user code assigns them,
+and every function here reads them at call time.  That is what makes
+``reference.tempdir = "/x"`` affect the calls that follow.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sys
+import threading
+from types import ModuleType
+from typing import Any, Optional, Tuple, Type
+
+from .names import random_part
+from .platform_rules import candidate_dirs, open_flags, permission_error_is_transient
+
+# ---------------------------------------------------------------------------
+# The package's settings
+# ---------------------------------------------------------------------------
+
+
+def package() -> ModuleType:
+    """The package object, whose attributes hold the user-visible settings."""
+    return sys.modules[__package__]
+
+
+def writable_dir(path: Any) -> bool:
+    """Is ``path`` a directory we may create entries in?"""
+    return os.path.isdir(path) and os.access(path, os.W_OK)
+
+
+# ---------------------------------------------------------------------------
+# The default prefix
+# ---------------------------------------------------------------------------
+
+
+def gettempprefix() -> str:
+    """The default file-name prefix, as str."""
+    # [prefix.default] The package's `template` ("tmp"), decoded if someone
+    # stored bytes there.  No directory part, and no directory search.
+    return os.fsdecode(package().template)
+
+
+def gettempprefixb() -> bytes:
+    """The default file-name prefix, as bytes."""
+    return os.fsencode(package().template)
+
+
+# ---------------------------------------------------------------------------
+# Finding a usable directory
+# ---------------------------------------------------------------------------
+
+# The probe opens files like mkstemp does, so it tests what mkstemp will need.
+_PROBE_FLAGS = open_flags(vars(os))
+# How many random names to try per directory before assuming it is unusable.
+_PROBE_ATTEMPTS = 100
+
+
+def _directory_accepts_files(directory: str) -> bool:
+    """Can we create, write and delete a file in ``directory``?"""
+    # A directory that exists may still refuse us (permissions, a read-only or
+    # full file system), so only a real create+write+delete proves it usable.
+    for _ in range(_PROBE_ATTEMPTS):
+        probe = os.path.join(directory, random_part())
+        try:
+            fd = os.open(probe, _PROBE_FLAGS, 0o600)
+        except FileExistsError:
+            continue
+        except PermissionError:
+            if permission_error_is_transient(os.name, lambda: writable_dir(directory)):
+                continue
+            return False
+        except OSError:
+            return False
+        try:
+            # A full disk accepts the create but not the data.
+            os.write(fd, b"probe")
+            return True
+        except OSError:
+            return False
+        finally:
+            os.close(fd)
+            os.unlink(probe)
+    return False
+
+
+def _current_dir() -> Optional[str]:
+    """os.getcwd(), or None when the working directory no longer exists."""
+    try:
+        return os.getcwd()
+    except OSError:
+        return None
+
+
+def find_default_tempdir() -> str:
+    """Search the candidate directories and return the first usable one."""
+    candidates = candidate_dirs(os.name, os.environ, _current_dir())
+    for directory in candidates:
+        # [gettempdir.absolute] Fixed as absolute now, so a later chdir() cannot
+        # move every future temporary file somewhere else.
+        if directory != os.curdir:
+            directory = os.path.abspath(directory)
+        if _directory_accepts_files(directory):
+            return directory
+    # [gettempdir.none-usable]
+    raise FileNotFoundError(errno.ENOENT, f"No usable temporary directory found in {candidates}")
+
+
+# ---------------------------------------------------------------------------
+# gettempdir(): search once, then remember
+# ---------------------------------------------------------------------------
+
+# Two threads asking at once must agree on one directory, and the search (file
+# creation in every candidate) should run once per process, not once per call.
+_search_lock = threading.Lock()
+
+
+def _tempdir_value() -> Any:
+    """The package's ``tempdir``, searched for and stored on first need."""
+    settings = package()
+    if settings.tempdir is None:
+        with _search_lock:
+            # Checked again under the lock: another thread may have finished first.
+            if settings.tempdir is None:
+                # [tempdir.cache] The result is stored where users can see and
+                # override it: the package's `tempdir`.
+                settings.tempdir = find_default_tempdir()
+    return settings.tempdir
+
+
+def gettempdir() -> str:
+    """The default directory for temporary files, as str."""
+    # [gettempdir.returns-str] Always str since 3.10, even when a user stored
+    # bytes in `tempdir`.
+    return os.fsdecode(_tempdir_value())
+
+
+def gettempdirb() -> bytes:
+    """The default directory for temporary files, as bytes."""
+    return os.fsencode(_tempdir_value())
+
+
+# ---------------------------------------------------------------------------
+# Arguments: one type for prefix, suffix and dir, and their defaults
+# ---------------------------------------------------------------------------
+
+
+def name_type(prefix: Any, suffix: Any, dir: Any) -> Type[Any]:
+    """str or bytes: the type of the name that prefix, suffix and dir will build."""
+    seen = set()
+    for part in (prefix, suffix, dir):
+        if part is None:
+            continue
+        if isinstance(part, os.PathLike):
+            part = os.fspath(part)
+        seen.add(bytes if isinstance(part, bytes) else str)
+    if len(seen) > 1:
+        # [naming.no-mixing] A path cannot be half bytes, half str.
+        raise TypeError("Can't mix bytes and non-bytes in path components.")
+    if seen:
+        return seen.pop()
+    # [tempdir.bytes-side-effect] With nothing to go on, the type of `tempdir`
+    # decides.  Before 3.5 only bytes callers would set a bytes tempdir, so the
+    # module kept honouring it; the docs keep the rule for compatibility while
+    # asking nobody to rely on it.
+    # [tempdir.pathlike.quirk] Anything but None or str counts as bytes, so a
+    # path-like tempdir (which the docs forbid) gives bytes, as in CPython.
+    tempdir = package().tempdir
+    return str if tempdir is None or isinstance(tempdir, str) else bytes
+
+
+def resolve_name_parts(prefix: Any, suffix: Any, dir: Any) -> Tuple[Any, Any, Any]:
+    """prefix, suffix and dir with every None replaced by its default, all of one type."""
+    kind = name_type(prefix, suffix, dir)
+    if suffix is None:
+        # [naming.suffix-default] No suffix means an empty one.
+        suffix = kind()
+    if prefix is None:
+        # [naming.prefix-default]
+        prefix = gettempprefix() if kind is str else gettempprefixb()
+    if dir is None:
+        # [naming.dir-default] Only a call without dir consults (and may
+        # trigger) the directory search.
+        dir = gettempdir() if kind is str else gettempdirb()
+    return prefix, suffix, dir

@@ -1,0 +1,83 @@
+"""Chapter 2: the random part of every temporary name, and the hook that overrides it.
+
+Unpredictable names are the first line of defence: an attacker who can guess
+the next name can plant a file or symlink there first.  Exclusive creation
+(chapter 4) turns such a plant into a harmless retry, but only guessing-proof
+names keep the retries rare and the plants pointless.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from typing import Callable, Iterable, Iterator, List
+
+# ---------------------------------------------------------------------------
+# The alphabet and the draw
+# ---------------------------------------------------------------------------
+
+# [naming.random-part] Eight characters from 37 symbols: lower-case letters,
+# digits and underscore.  Lower case only, so that two names never differ by
+# case alone (they would collide on case-insensitive file systems); 37**8 is
+# about 3.5e12 names, roughly 41.7 bits of guessing work.
+ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789_"
+LENGTH = 8
+_SPACE = len(ALPHABET) ** LENGTH
+
+# Six bytes (48 bits) from the OS cover the 41.7 bits needed.  Values at or
+# above the largest multiple of _SPACE that fits are redrawn, so every name is
+# exactly equally likely (a plain modulo would favour the low ones slightly).
+_DRAW_BYTES = 6
+_ACCEPT_BELOW = (256**_DRAW_BYTES // _SPACE) * _SPACE
+
+
+def random_part(draw: Callable[[int], bytes] = os.urandom) -> str:
+    """A fresh random name part of LENGTH characters from ALPHABET."""
+    # os.urandom is the kernel's CSPRNG: nothing to seed, no state in this
+    # process, so a forked child can never replay its parent's names (a seeded
+    # user-space generator copied by fork() would do exactly that).
+    value = int.from_bytes(draw(_DRAW_BYTES), "big")
+    while value >= _ACCEPT_BELOW:
+        value = int.from_bytes(draw(_DRAW_BYTES), "big")
+    value %= _SPACE
+    chars = []
+    for _ in range(LENGTH):
+        value, digit = divmod(value, len(ALPHABET))
+        chars.append(ALPHABET[digit])
+    return "".join(chars)
+
+
+# ---------------------------------------------------------------------------
+# Name injection: the documented hook for tests
+# ---------------------------------------------------------------------------
+
+# Active injections, innermost last.  A stack rather than one slot so nested
+# `with inject_names(...)` blocks restore the outer one on exit.
+_injected: List[Iterator[str]] = []
+
+
+@contextlib.contextmanager
+def inject_names(names: Iterable[str]) -> Iterator[None]:
+    """While active, candidate names take their random part from ``names``, one per attempt.
+
+    This is the reference's "name-injection" capability.  Tests use it to force
+    collisions (inject a name that already exists) and to reach exhaustion.
+    Once ``names`` runs out, random parts are drawn again.  The directory
+    probe of ``gettempdir`` never consumes injected names: it is not a
+    candidate name of any creating call.
+    """
+    stream = iter(names)
+    _injected.append(stream)
+    try:
+        yield
+    finally:
+        _injected.remove(stream)
+
+
+def next_candidate() -> str:
+    """The random part of the next candidate name: injected if any, else random."""
+    if _injected:
+        injected = next(_injected[-1], None)
+        if injected is not None:
+            return injected
+    return random_part()

@@ -1,0 +1,240 @@
+"""Chapter 6: SpooledTemporaryFile: memory first, a real file once it grows.
+
+Small temporary data never touches the disk: it sits in a BytesIO (or a
+TextIOWrapper over one) until it outgrows ``max_size`` or someone needs a real
+descriptor, and only then moves ("rolls over") into a TemporaryFile.
+"""
+
+from __future__ import annotations
+
+import io
+import types
+import warnings
+from typing import IO, Any, Dict, Iterable, Iterator, Optional
+
+from .files import text_encoding
+from .location import package
+
+
+class SpooledTemporaryFile(io.IOBase):
+    """A file-like object kept in memory until it exceeds max_size bytes."""
+
+    # Since 3.11 it is a real io.IOBase, so isinstance checks and the mixin
+    # methods (readlines, writelines...) behave like any file's.
+
+    def __new__(cls, max_size: int = 0, mode: str = "w+b", *args: Any, **kwargs: Any) -> Any:
+        """Pick the binary or text flavour, so isinstance() sees the right io ABC."""
+        # [spooled.io.abc-instance] An erratum where we follow the docs: they
+        # say the object implements io.BufferedIOBase or io.TextIOBase by mode,
+        # so isinstance() should agree.  CPython derives from io.IOBase only.
+        if cls is SpooledTemporaryFile:
+            cls = BinarySpooledTemporaryFile if "b" in mode else TextSpooledTemporaryFile
+        return super().__new__(cls)
+
+    def __init__(self, max_size: int = 0, mode: str = "w+b", buffering: int = -1,
+                 encoding: Optional[str] = None, newline: Optional[str] = None, suffix: Any = None,
+                 prefix: Any = None, dir: Any = None, *, errors: Optional[str] = None) -> None:
+        if "b" in mode:
+            self._file: IO[Any] = io.BytesIO()
+        else:
+            encoding = text_encoding(encoding, 2)
+            # [spooled.text-mode] Text goes through a real TextIOWrapper, so
+            # newline and error handling are the same before and after rollover.
+            self._file = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors=errors,
+                                          newline=newline)
+        self._max_size = max_size
+        self._rolled = False
+        # Everything TemporaryFile needs later; kept until the rollover happens.
+        self._pending: Optional[Dict[str, Any]] = dict(
+            mode=mode, buffering=buffering, encoding=encoding, newline=newline,
+            suffix=suffix, prefix=prefix, dir=dir, errors=errors)
+
+    __class_getitem__ = classmethod(types.GenericAlias)
+
+    # -----------------------------------------------------------------------
+    # Rolling over
+    # -----------------------------------------------------------------------
+
+    def rollover(self) -> None:
+        """Move the contents to a real file on disk now, whatever their size."""
+        if self._rolled:
+            return
+        assert self._pending is not None
+        memory = self._file
+        # Created before anything changes: if creation fails (no usable dir),
+        # the data is still in memory and the object still works.
+        # Looked up on the package at call time: the platform's choice (chapter
+        # 5), or whatever a user substituted for it.
+        disk = package().TemporaryFile(**self._pending)
+        position = memory.tell()
+        if isinstance(memory, io.TextIOWrapper):
+            # Copy the encoded bytes, not the text: re-encoding could differ.
+            disk.buffer.write(memory.detach().getvalue())  # type: ignore[attr-defined]
+        else:
+            disk.write(memory.getvalue())  # type: ignore[attr-defined]
+        # [spooled.rollover.position] The file position survives the move.
+        disk.seek(position, 0)
+        self._file = disk
+        self._pending = None
+        self._rolled = True
+
+    def _check_size(self) -> None:
+        """Roll over if the data now goes past max_size (0 means no limit)."""
+        # [spooled.rollover.size] "Exceeds": exactly max_size still fits.
+        if not self._rolled and self._max_size and self._file.tell() > self._max_size:
+            self.rollover()
+
+    # -----------------------------------------------------------------------
+    # Context manager and life cycle
+    # -----------------------------------------------------------------------
+
+    def __enter__(self) -> SpooledTemporaryFile:
+        if self._file.closed:
+            raise ValueError("Cannot enter context with closed file")
+        return self
+
+    def __exit__(self, *exc_info: Any) -> None:
+        self._file.close()
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self._file)
+
+    def __del__(self) -> None:
+        if not self.closed:
+            # An unclosed file is a bug worth hearing about, like for open().
+            warnings.warn(f"Unclosed file {self!r}", ResourceWarning, stacklevel=2, source=self)
+            self.close()
+
+    def close(self) -> None:
+        """Close the file; memory is freed, a rolled-over file vanishes."""
+        self._file.close()
+
+    @property
+    def closed(self) -> bool:  # type: ignore[override]
+        return self._file.closed
+
+    # -----------------------------------------------------------------------
+    # Descriptors mean disk
+    # -----------------------------------------------------------------------
+
+    def fileno(self) -> int:
+        """Roll over (a descriptor needs a real file) and return the descriptor."""
+        # [spooled.fileno-rolls-over]
+        self.rollover()
+        return self._file.fileno()
+
+    # -----------------------------------------------------------------------
+    # Attributes that depend on where the data lives
+    # -----------------------------------------------------------------------
+
+    @property
+    def mode(self) -> str:
+        """The real file's mode after rollover, the requested one before."""
+        try:
+            return self._file.mode
+        except AttributeError:
+            assert self._pending is not None
+            return self._pending["mode"]
+
+    @property
+    def name(self) -> Any:
+        """None while in memory; the real file's name (its descriptor) after."""
+        return getattr(self._file, "name", None)
+
+    @property
+    def encoding(self) -> str:
+        return self._file.encoding  # type: ignore[attr-defined]
+
+    @property
+    def errors(self) -> Optional[str]:
+        return self._file.errors  # type: ignore[attr-defined]
+
+    @property
+    def newlines(self) -> Any:
+        return self._file.newlines  # type: ignore[attr-defined]
+
+    # -----------------------------------------------------------------------
+    # Writing: the only operations that can make the data grow
+    # -----------------------------------------------------------------------
+
+    def write(self, data: Any) -> int:
+        """Write, then roll over if the data grew past max_size."""
+        written = self._file.write(data)
+        self._check_size()
+        return written
+
+    def writelines(self, lines: Iterable[Any]) -> None:
+        """Write each line, rolling over as soon as the data grows past max_size."""
+        for line in lines:
+            self.write(line)
+
+    def truncate(self, size: Optional[int] = None) -> int:
+        """Truncate (or extend) to ``size``; growing past max_size rolls over first."""
+        if size is not None and size > self._max_size:
+            self.rollover()
+        return self._file.truncate(size)
+
+    # -----------------------------------------------------------------------
+    # Everything else is the underlying file's
+    # -----------------------------------------------------------------------
+
+    def flush(self) -> None:
+        self._file.flush()
+
+    def isatty(self) -> bool:
+        return self._file.isatty()
+
+    def readable(self) -> bool:
+        return self._file.readable()
+
+    def seekable(self) -> bool:
+        return self._file.seekable()
+
+    def writable(self) -> bool:
+        return self._file.writable()
+
+    def read(self, *args: Any) -> Any:
+        return self._file.read(*args)
+
+    def read1(self, *args: Any) -> Any:
+        return self._file.read1(*args)  # type: ignore[attr-defined]
+
+    def readinto(self, buffer: Any) -> Any:
+        return self._file.readinto(buffer)  # type: ignore[attr-defined]
+
+    def readinto1(self, buffer: Any) -> Any:
+        return self._file.readinto1(buffer)  # type: ignore[attr-defined]
+
+    def readline(self, *args: Any) -> Any:
+        return self._file.readline(*args)
+
+    def readlines(self, *args: Any) -> Any:
+        return self._file.readlines(*args)
+
+    def seek(self, *args: Any) -> int:
+        return self._file.seek(*args)
+
+    def tell(self) -> int:
+        return self._file.tell()
+
+    def detach(self) -> Any:
+        """Refuse: the storage belongs to this object and may still move to disk."""
+        # [spooled.io.binary-surface] [spooled.io.text-surface] Like BytesIO,
+        # there is no single underlying stream to hand out: giving away the
+        # in-memory buffer (or the nameless disk file) would leave this object
+        # unusable.  CPython passes detach() through and breaks itself.
+        raise io.UnsupportedOperation("detach() is not supported by SpooledTemporaryFile")
+
+
+class BinarySpooledTemporaryFile(SpooledTemporaryFile):
+    """A binary-mode SpooledTemporaryFile: an io.BufferedIOBase."""
+
+
+class TextSpooledTemporaryFile(SpooledTemporaryFile):
+    """A text-mode SpooledTemporaryFile: an io.TextIOBase."""
+
+
+# Registered rather than inherited: the C base classes of io.BufferedIOBase and
+# io.TextIOBase bring method defaults that would shadow the delegation above.
+io.BufferedIOBase.register(BinarySpooledTemporaryFile)
+io.TextIOBase.register(TextSpooledTemporaryFile)
