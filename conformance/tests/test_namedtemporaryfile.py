@@ -1,0 +1,334 @@
+"""NamedTemporaryFile(): the visible name, the wrapper, and every way the file is (not) deleted."""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+import stat
+import subprocess
+import sys
+import warnings
+from typing import Any, Dict
+
+import pytest
+
+
+def identity(fd: int):
+    """The (device, inode) pair behind a descriptor."""
+    st = os.fstat(fd)
+    return st.st_dev, st.st_ino
+
+
+def still_refers_to(fd: int, ident) -> bool:
+    """Is ``fd`` still open on the same file? (A reused number points elsewhere.)"""
+    try:
+        return identity(fd) == ident
+    except OSError:
+        return False
+
+
+def collect(obj_holder: Dict[str, Any]) -> None:
+    """Drop the only reference held in ``obj_holder`` and run the collector."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        obj_holder.clear()
+        gc.collect()
+
+
+# The four delete x delete_on_close combinations (3.12+), plus delete alone.
+KEEP_ON_CLOSE = {"delete": True, "delete_on_close": False}
+
+
+# --- the name and how the file is made ----------------------------------------
+
+
+@pytest.mark.clause("namedtemporaryfile.name.visible-absolute")
+def test_name_is_a_visible_absolute_path_of_the_same_file(tf, scratch):
+    with tf.NamedTemporaryFile(dir=scratch) as f:
+        assert isinstance(f.name, str) and os.path.isabs(f.name)
+        assert os.listdir(scratch) == [os.path.basename(f.name)]
+        st = os.stat(f.name)
+        assert stat.S_ISREG(st.st_mode)
+        assert (st.st_dev, st.st_ino) == identity(f.fileno())
+
+
+@pytest.mark.clause("namedtemporaryfile.name.type-follows-args")
+def test_name_type_follows_argument_type(tf, scratch):
+    with tf.NamedTemporaryFile(dir=scratch) as f:
+        assert isinstance(f.name, str)
+    with tf.NamedTemporaryFile(dir=os.fsencode(scratch)) as f:
+        assert isinstance(f.name, bytes) and os.path.dirname(f.name) == os.fsencode(scratch)
+    with tf.NamedTemporaryFile(suffix=b"") as f:  # bytes with the default directory
+        assert isinstance(f.name, bytes) and os.path.exists(f.name)
+
+
+@pytest.mark.clause("namedtemporaryfile.create.mkstemp-rules")
+@pytest.mark.parametrize("umask", [0, 0o077])
+def test_created_under_mkstemp_rules(tf, scratch, umask):
+    os.umask(umask)
+    chosen = os.path.join(scratch, "chosen")
+    os.mkdir(chosen)
+    with tf.NamedTemporaryFile(dir=chosen, prefix="pre-", suffix=".suf") as f:
+        base = os.path.basename(f.name)
+        assert os.path.dirname(f.name) == chosen
+        assert base.startswith("pre-") and base.endswith(".suf") and len(base) > len("pre-.suf")
+        assert stat.S_IMODE(os.stat(f.name).st_mode) == 0o600 & ~umask
+    with tf.NamedTemporaryFile() as f:  # default directory: TMPDIR points at scratch
+        assert os.path.dirname(f.name) == scratch
+
+
+@pytest.mark.clause("namedtemporaryfile.params.open-like")
+def test_default_mode_is_binary(tf, scratch):
+    with tf.NamedTemporaryFile(dir=scratch) as f:
+        assert "b" in f.mode and "+" in f.mode
+        with pytest.raises(TypeError):
+            f.write("text")
+        f.write(b"\r\n")
+        f.seek(0)
+        assert f.read() == b"\r\n"
+
+
+@pytest.mark.clause("namedtemporaryfile.params.open-like")
+def test_text_arguments_behave_as_for_open(tf, scratch):
+    with tf.NamedTemporaryFile("w+", encoding="latin-1", errors="replace", newline="\r\n",
+                               dir=scratch) as f:
+        f.write("x\n\u20ac")
+        f.flush()
+        with open(f.name, "rb") as raw:
+            assert raw.read() == b"x\r\n?"
+
+
+@pytest.mark.clause("namedtemporaryfile.params.errors-keyword-only")
+def test_errors_is_keyword_only(tf, scratch):
+    with pytest.raises(TypeError):
+        tf.NamedTemporaryFile("w+", -1, None, None, None, None, scratch, True, "strict")
+    assert os.listdir(scratch) == []
+    with tf.NamedTemporaryFile("w+", dir=scratch, encoding="ascii", errors="ignore") as f:
+        f.write("a\u00e9b")
+        f.seek(0)
+        assert f.read() == "ab"
+
+
+# --- the wrapper ----------------------------------------------------------------
+
+
+@pytest.mark.clause("namedtemporaryfile.file.attribute")
+def test_file_attribute_is_the_true_file(tf, scratch):
+    probe = os.path.join(scratch, "probe")
+    with open(probe, "w+b") as handle:
+        expected = type(handle)
+    os.unlink(probe)
+    with tf.NamedTemporaryFile(dir=scratch) as f:
+        assert type(f.file) is expected
+        assert f.file.fileno() == f.fileno()
+
+
+@pytest.mark.clause("namedtemporaryfile.delegation")
+def test_file_api_is_delegated(tf, scratch):
+    with tf.NamedTemporaryFile("w+", dir=scratch, encoding="utf-8") as f:
+        assert f.write("one\ntwo\n") == 8
+        f.flush()
+        assert f.tell() == 8 and f.seek(0) == 0
+        assert f.readline() == "one\n"
+        assert f.read() == "two\n"
+        f.seek(0)
+        assert list(f) == ["one\n", "two\n"]
+        assert (f.mode, f.closed, f.encoding) == (f.file.mode, False, "utf-8")
+        assert f.fileno() == f.file.fileno()
+
+
+@pytest.mark.clause("namedtemporaryfile.context.returns-self")
+def test_with_binds_the_wrapper_and_closes(tf, scratch):
+    f = tf.NamedTemporaryFile(dir=scratch)
+    with f as entered:
+        assert entered is f
+        assert entered is not f.file
+    assert f.closed
+
+
+# --- deletion with the defaults ---------------------------------------------------
+
+
+@pytest.mark.clause("namedtemporaryfile.delete.on-close")
+def test_defaults_delete_on_close(tf, scratch):
+    f = tf.NamedTemporaryFile(dir=scratch)
+    name = f.name
+    f.close()
+    assert not os.path.exists(name)
+
+
+@pytest.mark.clause("namedtemporaryfile.delete.on-context-exit")
+def test_defaults_delete_at_context_exit(tf, scratch):
+    with tf.NamedTemporaryFile(dir=scratch) as f:
+        name = f.name
+        assert os.path.exists(name)
+    assert not os.path.exists(name)
+
+
+@pytest.mark.clause("namedtemporaryfile.delete.on-finalize")
+def test_defaults_delete_at_finalization(tf, scratch):
+    holder = {"f": tf.NamedTemporaryFile(dir=scratch)}
+    name, fd = holder["f"].name, holder["f"].fileno()
+    ident = identity(fd)
+    collect(holder)
+    assert not os.path.exists(name)
+    assert not still_refers_to(fd, ident)
+
+
+# --- delete=True, delete_on_close=False (3.12) ----------------------------------------
+
+
+@pytest.mark.clause("namedtemporaryfile.delete-on-close-false.close-keeps")
+def test_keep_on_close_survives_close(tf, scratch):
+    with tf.NamedTemporaryFile(dir=scratch, **KEEP_ON_CLOSE) as f:
+        f.write(b"kept")
+        f.close()
+        assert f.closed
+        with open(f.name, "rb") as again:
+            assert again.read() == b"kept"
+
+
+@pytest.mark.clause("namedtemporaryfile.delete-on-close-false.context-exit")
+@pytest.mark.parametrize("close_inside", [True, False])
+def test_keep_on_close_removed_at_context_exit(tf, scratch, close_inside):
+    with tf.NamedTemporaryFile(dir=scratch, **KEEP_ON_CLOSE) as f:
+        if close_inside:
+            f.close()
+        assert os.path.exists(f.name)
+    assert not os.path.exists(f.name)
+
+
+@pytest.mark.clause("namedtemporaryfile.delete-on-close-false.finalize")
+@pytest.mark.parametrize("closed_first", [True, False])
+def test_keep_on_close_removed_at_finalization(tf, scratch, closed_first):
+    holder = {"f": tf.NamedTemporaryFile(dir=scratch, **KEEP_ON_CLOSE)}
+    name = holder["f"].name
+    if closed_first:
+        holder["f"].close()
+    assert os.path.exists(name)
+    collect(holder)
+    assert not os.path.exists(name)
+
+
+# --- delete=False -------------------------------------------------------------------
+
+
+@pytest.mark.clause("namedtemporaryfile.delete-false.keeps")
+def test_delete_false_keeps_file_everywhere(tf, scratch):
+    f = tf.NamedTemporaryFile(dir=scratch, delete=False)
+    f.close()
+    assert os.path.exists(f.name)
+    with tf.NamedTemporaryFile(dir=scratch, delete=False) as g:
+        pass
+    assert os.path.exists(g.name)
+    holder = {"h": tf.NamedTemporaryFile(dir=scratch, delete=False)}
+    name = holder["h"].name
+    collect(holder)
+    assert os.path.exists(name)
+    assert sorted(os.listdir(scratch)) == sorted(os.path.basename(n) for n in (f.name, g.name, name))
+
+
+@pytest.mark.clause("namedtemporaryfile.delete-false.ignores-delete-on-close")
+@pytest.mark.parametrize("delete_on_close", [True, False])
+def test_delete_false_ignores_delete_on_close(tf, scratch, delete_on_close):
+    flags = {"delete": False, "delete_on_close": delete_on_close}
+    f = tf.NamedTemporaryFile(dir=scratch, **flags)
+    f.close()
+    with tf.NamedTemporaryFile(dir=scratch, **flags) as g:
+        g.close()
+    holder = {"h": tf.NamedTemporaryFile(dir=scratch, **flags)}
+    name = holder["h"].name
+    collect(holder)
+    for path in (f.name, g.name, name):
+        assert os.path.exists(path)
+
+
+# --- closing ------------------------------------------------------------------------
+
+
+@pytest.mark.clause("namedtemporaryfile.close.releases-descriptor")
+@pytest.mark.parametrize("delete", [True, False])
+@pytest.mark.parametrize("how", ["close", "with"])
+def test_close_and_exit_release_the_descriptor(tf, scratch, delete, how):
+    f = tf.NamedTemporaryFile(dir=scratch, delete=delete)
+    fd = f.fileno()
+    ident = identity(fd)
+    if how == "close":
+        f.close()
+    else:
+        with f:
+            pass
+    assert f.closed
+    assert not still_refers_to(fd, ident)
+
+
+@pytest.mark.clause("namedtemporaryfile.close.already-removed")
+def test_file_removed_by_someone_else_is_not_an_error(tf, scratch):
+    f = tf.NamedTemporaryFile(dir=scratch)
+    os.unlink(f.name)
+    f.close()
+    assert f.closed
+    with tf.NamedTemporaryFile(dir=scratch) as g:
+        os.unlink(g.name)
+    assert g.closed
+
+
+@pytest.mark.clause("namedtemporaryfile.close.already-removed-raises")
+def test_file_removed_by_someone_else_raises_before_3_12(tf, scratch):
+    f = tf.NamedTemporaryFile(dir=scratch)
+    os.unlink(f.name)
+    with pytest.raises(FileNotFoundError):
+        f.close()
+    assert f.closed
+
+
+# --- POSIX specifics -------------------------------------------------------------------
+
+
+REOPEN_CASES = [{}, {"delete": False}, {"delete": True, "delete_on_close": False},
+                {"delete": False, "delete_on_close": False}]
+
+
+@pytest.mark.clause("namedtemporaryfile.posix.reopen-while-open")
+@pytest.mark.parametrize("flags", REOPEN_CASES, ids=lambda d: ",".join(f"{k}={v}" for k, v in d.items()))
+def test_reopen_by_name_while_open(tf, scratch, target, flags):
+    if "delete_on_close" in flags and target.version < (3, 12):
+        pytest.skip("not applicable: delete_on_close arrived in 3.12")
+    with tf.NamedTemporaryFile(dir=scratch, **flags) as f:
+        f.write(b"shared")
+        f.flush()
+        with open(f.name, "rb") as second:
+            assert second.read() == b"shared"
+    if not flags.get("delete", True):
+        os.unlink(f.name)
+
+
+_KILLED_CHILD = """
+import os, signal, sys
+from conformance.targets import resolve_target
+tf = resolve_target(sys.argv[1]).module
+f = tf.NamedTemporaryFile(dir=sys.argv[2])
+sys.stdout.write(os.fsdecode(f.name) + "\\n")
+sys.stdout.flush()
+os.kill(os.getpid(), signal.SIGKILL)
+"""
+
+
+@pytest.mark.clause("namedtemporaryfile.posix.sigkill-leaves-file")
+def test_sigkill_leaves_the_file_behind(tf, scratch, target_spec):
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
+    proc = subprocess.run([sys.executable, "-c", _KILLED_CHILD, target_spec, scratch],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert proc.returncode == -signal.SIGKILL, proc.stderr
+    name = proc.stdout.strip()
+    assert os.path.dirname(name) == scratch
+    assert os.path.isfile(name)
+
+
+@pytest.mark.clause("namedtemporaryfile.not-path-like")
+def test_not_path_like(tf, scratch):
+    with tf.NamedTemporaryFile(dir=scratch) as f:
+        assert not isinstance(f, os.PathLike)
+        with pytest.raises(TypeError):
+            os.fspath(f)
