@@ -11,6 +11,7 @@ usage: python notebooks/run_all.py [--timeout SECONDS] [NOTEBOOK ...]
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
@@ -20,6 +21,18 @@ import nbformat
 from nbclient import NotebookClient
 
 HERE = Path(__file__).resolve().parent
+REPO = HERE.parent
+
+
+def use_this_checkout() -> None:
+    """Put the repository first on the kernels' import path.
+
+    Kernels inherit our environment, so the notebooks import this checkout's
+    ``reference`` and ``conformance`` even where an older or partial install
+    of the project sits in site-packages.
+    """
+    current = os.environ.get("PYTHONPATH", "")
+    os.environ["PYTHONPATH"] = os.pathsep.join(p for p in (str(REPO), current) if p)
 
 
 def run_one(path: Path, timeout: float, output_dir: Optional[Path] = None) -> Optional[str]:
@@ -56,6 +69,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     if not paths:
         print("no notebooks found", file=sys.stderr)
         return 1
+    use_this_checkout()
     failures = 0
     for path in paths:
         start = time.perf_counter()
