@@ -41,6 +41,15 @@ DIR_MODE = 0o700
 # ---------------------------------------------------------------------------
 
 
+def candidate_path(directory: Any, prefix: Any, part: str, suffix: Any) -> Any:
+    """directory / (prefix + part + suffix), with ``part`` encoded for bytes names."""
+    # [naming.compose.dir-prefix-random-suffix] Nothing is added: in particular
+    # [naming.suffix.no-dot-inserted] no dot goes before the suffix.
+    if isinstance(prefix, bytes):
+        return os.path.join(directory, prefix + os.fsencode(part) + suffix)
+    return os.path.join(directory, prefix + part + suffix)
+
+
 def create_exclusively(
     directory: Any,
     prefix: Any,
@@ -50,15 +59,14 @@ def create_exclusively(
     os_name: Optional[str] = None,
 ) -> Tuple[Made, Any]:
     """Call ``make(path)`` on fresh candidate paths until one succeeds; return (result, path)."""
-    as_bytes = isinstance(prefix, bytes)
+    # [audit.event.absolute-path] Made absolute once, up front: the audit event
+    # then carries the full path the docs promise (an erratum where we follow
+    # the docs), and the result no longer depends on a later chdir().
+    directory = os.path.abspath(directory)
     # [creation.retry-limit] TMP_MAX is read at call time, from the package, so
     # an assignment to reference.TMP_MAX is honoured.
     for _ in range(package().TMP_MAX):
-        part = next_candidate()
-        # [naming.composition] prefix + random part + suffix, nothing added:
-        # no dot is inserted before the suffix.
-        name = prefix + (os.fsencode(part) if as_bytes else part) + suffix
-        path = os.path.join(directory, name)
+        path = candidate_path(directory, prefix, next_candidate(), suffix)
         if audit_event is not None:
             # [audit.mkstemp] [audit.mkdtemp] Raised before each attempt, so an
             # audit hook sees (and may veto, by raising) every path we try.
@@ -93,10 +101,9 @@ def mkstemp(suffix: Any = None, prefix: Any = None, dir: Any = None, text: bool 
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
     # [mkstemp.text-mode] Text and binary differ only on Windows (O_BINARY).
     flags = TEXT_FLAGS if text else BINARY_FLAGS
-    fd, path = create_exclusively(dir, prefix, suffix, open_new_file(flags), "tempfile.mkstemp")
-    # [mkstemp.returns.fd-and-abspath] Absolute, so a later chdir() does not
-    # change which file the caller will delete.
-    return fd, os.path.abspath(path)
+    # [mkstemp.returns.fd-and-abspath] The path comes back absolute, so a later
+    # chdir() does not change which file the caller will delete.
+    return create_exclusively(dir, prefix, suffix, open_new_file(flags), "tempfile.mkstemp")
 
 
 # ---------------------------------------------------------------------------
@@ -115,8 +122,8 @@ def mkdtemp(suffix: Any = None, prefix: Any = None, dir: Any = None) -> Any:
     """Create a new directory securely; return its absolute path."""
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
     _, path = create_exclusively(dir, prefix, suffix, _make_directory, "tempfile.mkdtemp")
-    # [mkdtemp.returns.abspath] Absolute even for a relative dir (since 3.12).
-    return os.path.abspath(path)
+    # [mkdtemp.returns.absolute] Absolute even for a relative dir (since 3.12).
+    return path
 
 
 # ---------------------------------------------------------------------------
@@ -149,7 +156,7 @@ def mktemp(suffix: str = "", prefix: str = "tmp", dir: Any = None) -> str:
     if dir is None:
         dir = gettempdir()
     # [mktemp.no-audit] No event: nothing is created.
+    # [mktemp.returns.absolute-relative-dir] Absolute, from the loop: an
+    # erratum where we follow the docs; CPython returns a relative dir as given.
     _, path = create_exclusively(dir, prefix, suffix, _refuse_existing, None)
-    # [mktemp.returns.absolute-relative-dir] An erratum where we follow the
-    # docs ("an absolute pathname"); CPython returns a relative dir as given.
-    return os.path.abspath(path)
+    return path

@@ -15,8 +15,9 @@ import sys
 import types
 from typing import IO, Any, Callable, Iterator, List, Optional
 
-from .creation import BINARY_FLAGS, FILE_MODE, create_exclusively, open_new_file
+from .creation import BINARY_FLAGS, FILE_MODE, candidate_path, create_exclusively, open_new_file
 from .location import resolve_name_parts
+from .names import random_part
 from .platform_rules import (
     CLOSE,
     EXIT,
@@ -67,14 +68,23 @@ def set_name(file: IO[Any], name: Any) -> None:
 o_tmpfile_works = hasattr(os, "O_TMPFILE")
 
 
-def _anonymous_opener(directory: Any) -> Callable[[Any, int], int]:
+def _anonymous_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any, int], int]:
     """An opener creating an unnamed file in ``directory`` with O_TMPFILE."""
-    # [temporaryfile.o-tmpfile] The file never gets a directory entry: no name
-    # to guess, race for or leave behind if we crash.  O_CREAT must go: the
-    # kernel rejects it together with O_TMPFILE (and O_EXCL then means "never
-    # linkat() this file into a directory").
+    # [temporaryfile.linux.o-tmpfile] The file never gets a directory entry: no
+    # name to guess, race for or leave behind if we crash.  O_CREAT must go:
+    # the kernel rejects it together with O_TMPFILE (and O_EXCL then means
+    # "never linkat() this file into a directory").
     flags = (BINARY_FLAGS | os.O_TMPFILE) & ~os.O_CREAT
-    return lambda _where, _flags: os.open(directory, flags, FILE_MODE)
+
+    def opener(_where: Any, _flags: int) -> int:
+        # [audit.temporaryfile.event] An erratum where we follow the docs:
+        # monitors see this file too.  It has no name, so the event carries the
+        # name a named file would have had; CPython raises no event here.
+        sys.audit("tempfile.mkstemp", candidate_path(os.path.abspath(directory), prefix,
+                                                     random_part(), suffix))
+        return os.open(directory, flags, FILE_MODE)
+
+    return opener
 
 
 def _unlinked_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any, int], int]:
@@ -104,7 +114,7 @@ def TemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optional[str
     options = (mode, buffering, encoding, newline, errors)
     if o_tmpfile_works:
         try:
-            file = open_with(_anonymous_opener(dir), dir, *options)
+            file = open_with(_anonymous_opener(dir, prefix, suffix), dir, *options)
         except IsADirectoryError:
             # An old kernel ignores the unknown flag and opens the directory.
             o_tmpfile_works = False
@@ -239,7 +249,7 @@ def NamedTemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optiona
 
     def opener(_where: Any, _flags: int) -> int:
         fd, path = create_exclusively(dir, prefix, suffix, open_new_file(flags), "tempfile.mkstemp")
-        created.append(os.path.abspath(path))
+        created.append(path)
         return fd
 
     try:

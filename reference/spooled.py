@@ -7,6 +7,7 @@ descriptor, and only then moves ("rolls over") into a TemporaryFile.
 
 from __future__ import annotations
 
+import inspect
 import io
 import types
 import warnings
@@ -224,6 +225,12 @@ class SpooledTemporaryFile(io.IOBase):
         # in-memory buffer (or the nameless disk file) would leave this object
         # unusable.  CPython passes detach() through and breaks itself.
         raise io.UnsupportedOperation("detach() is not supported by SpooledTemporaryFile")
+
+
+# inspect.signature() would otherwise report __new__'s catch-all parameters;
+# callers (and the conformance suite) should see the documented ones.
+_init_parameters = list(inspect.signature(SpooledTemporaryFile.__init__).parameters.values())
+SpooledTemporaryFile.__signature__ = inspect.Signature(_init_parameters[1:])  # type: ignore[attr-defined]
 
 
 class BinarySpooledTemporaryFile(SpooledTemporaryFile):
