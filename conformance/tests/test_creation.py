@@ -1,0 +1,207 @@
+"""Secure creation across mkstemp, mkdtemp and the three classes: exclusive, private, bounded."""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+import subprocess
+import sys
+from typing import Iterator, List
+
+import pytest
+
+from conformance import support
+from conformance.tests._creators import (
+    CREATING_APIS,
+    DIR_APIS,
+    FILE_APIS,
+    created,
+    entries,
+    opened_descriptor,
+)
+
+NAME_RETRY_APIS = ("mkstemp", "mkdtemp", "NamedTemporaryFile", "TemporaryDirectory")
+
+
+def _plant(scratch: str, name: str) -> str:
+    path = os.path.join(scratch, name)
+    with open(path, "wb") as handle:
+        handle.write(b"planted")
+    os.chmod(path, 0o644)
+    return path
+
+
+@pytest.mark.clause("creation.exclusive.never-reuses")
+@pytest.mark.needs("name-injection")
+def test_taken_name_is_left_alone(tf, target, scratch):
+    planted = _plant(scratch, "tmpTAKEN")
+    for api in CREATING_APIS:
+        with target.inject_names(["TAKEN", f"FREE{api}", "SPARE1", "SPARE2"]):
+            with created(tf, api, prefix="tmp", dir=scratch) as path:
+                if path is not None:
+                    assert path == os.path.join(scratch, f"tmpFREE{api}"), api
+        with open(planted, "rb") as handle:
+            assert handle.read() == b"planted", api
+        assert stat.S_IMODE(os.stat(planted).st_mode) == 0o644, api
+
+
+@pytest.mark.clause("creation.exclusive.any-entry-type")
+@pytest.mark.needs("name-injection")
+def test_directory_and_file_both_count_as_taken(tf, target, scratch):
+    os.mkdir(os.path.join(scratch, "tmpDIR"))
+    _plant(scratch, "tmpFILE")
+    with target.inject_names(["DIR", "NEXT1"]):
+        fd, path = tf.mkstemp(prefix="tmp", dir=scratch)
+    os.close(fd)
+    assert path == os.path.join(scratch, "tmpNEXT1")
+    with target.inject_names(["FILE", "NEXT2"]):
+        path = tf.mkdtemp(prefix="tmp", dir=scratch)
+    assert path == os.path.join(scratch, "tmpNEXT2")
+    assert os.listdir(os.path.join(scratch, "tmpDIR")) == []
+
+
+@pytest.mark.clause("creation.retry.tmp-max-bound")
+@pytest.mark.needs("name-injection")
+def test_gives_up_after_tmp_max_attempts(tf, target, scratch):
+    _plant(scratch, "tmpTAKEN")
+    drawn: List[str] = []
+
+    def names() -> Iterator[str]:
+        for _ in range(50):  # finite: an unbounded loop ends with StopIteration, a failure
+            drawn.append("TAKEN")
+            yield "TAKEN"
+
+    saved = tf.TMP_MAX
+    tf.TMP_MAX = 4
+    try:
+        for api in NAME_RETRY_APIS:
+            drawn.clear()
+            before = entries(scratch)
+            with target.inject_names(names()):
+                with pytest.raises(FileExistsError):
+                    with created(tf, api, prefix="tmp", dir=scratch):
+                        pass
+            assert len(drawn) == 4, (api, len(drawn))
+            assert entries(scratch) == before, api
+    finally:
+        tf.TMP_MAX = saved
+
+
+@pytest.mark.clause("creation.file.owner-read-write")
+@pytest.mark.parametrize("umask", [0, 0o022, 0o077])
+def test_file_mode_is_owner_read_write(tf, scratch, umask):
+    os.umask(umask)
+    for api in FILE_APIS:
+        with opened_descriptor(tf, api, dir=scratch) as fd:
+            mode = stat.S_IMODE(os.fstat(fd).st_mode)
+        assert mode == 0o600, (api, oct(mode))
+
+
+@pytest.mark.clause("creation.dir.owner-only")
+@pytest.mark.parametrize("umask", [0, 0o022, 0o077])
+def test_directory_mode_is_owner_only(tf, scratch, umask):
+    os.umask(umask)
+    for api in DIR_APIS:
+        with created(tf, api, dir=scratch) as path:
+            mode = stat.S_IMODE(os.stat(path).st_mode)
+        assert mode == 0o700, (api, oct(mode))
+
+
+@pytest.mark.clause("creation.file.empty-regular")
+def test_new_entries_are_empty(tf, scratch):
+    for api in ("mkstemp", "NamedTemporaryFile"):
+        with created(tf, api, dir=scratch) as path:
+            info = os.lstat(path)
+            assert stat.S_ISREG(info.st_mode) and info.st_size == 0, api
+    for api in DIR_APIS:
+        with created(tf, api, dir=scratch) as path:
+            assert stat.S_ISDIR(os.lstat(path).st_mode) and os.listdir(path) == [], api
+
+
+@pytest.mark.clause("creation.fd.not-inheritable")
+def test_descriptors_are_not_inheritable(tf, scratch):
+    for api in FILE_APIS:
+        with opened_descriptor(tf, api, dir=scratch) as fd:
+            assert os.get_inheritable(fd) is False, api
+
+
+_CHILD_PROBE = """
+import json, os, sys
+found = {}
+for text in sys.argv[1:]:
+    try:
+        os.fstat(int(text))
+        found[text] = True
+    except OSError:
+        found[text] = False
+print(json.dumps(found))
+"""
+
+
+@pytest.mark.clause("creation.fd.child-cannot-use")
+def test_child_process_cannot_use_descriptor(tf, scratch):
+    control = os.open(scratch, os.O_RDONLY)  # made inheritable on purpose: the child must see it
+    os.set_inheritable(control, True)
+    fd_one, path = tf.mkstemp(dir=scratch)
+    named = tf.NamedTemporaryFile(dir=scratch)
+    anonymous = tf.TemporaryFile(dir=scratch)
+    fds = {"mkstemp": fd_one, "NamedTemporaryFile": named.fileno(),
+           "TemporaryFile": anonymous.fileno(), "control": control}
+    try:
+        proc = subprocess.run([sys.executable, "-S", "-c", _CHILD_PROBE] + [str(v) for v in fds.values()],
+                              close_fds=False, capture_output=True, text=True, timeout=60)
+    finally:
+        os.close(fd_one)
+        named.close()
+        anonymous.close()
+        os.close(control)
+    seen = json.loads(proc.stdout)
+    assert seen[str(control)] is True, "the probe is broken: an inheritable descriptor was not seen"
+    for api in FILE_APIS:
+        assert seen[str(fds[api])] is False, f"{api}'s descriptor is open in the child"
+
+
+@pytest.mark.clause("creation.errors.missing-dir")
+def test_missing_directory_is_file_not_found(tf, scratch):
+    missing = os.path.join(scratch, "absent")
+    for api in CREATING_APIS:
+        with pytest.raises(FileNotFoundError):
+            with created(tf, api, dir=missing):
+                pass
+    assert entries(scratch) == set()
+
+
+@pytest.mark.clause("creation.errors.dir-not-a-directory")
+def test_file_as_directory_is_not_a_directory_error(tf, scratch):
+    plain = _plant(scratch, "plain")
+    for api in CREATING_APIS:
+        with pytest.raises(NotADirectoryError):
+            with created(tf, api, dir=plain):
+                pass
+    assert entries(scratch) == {"plain"}
+
+
+_UNWRITABLE_BODY = """
+import os
+from conformance.tests._creators import CREATING_APIS, created
+result = {}
+for api in CREATING_APIS:
+    try:
+        with created(tf, api, dir=os.environ["CONF_RO_DIR"]):
+            result[api] = "created"
+    except Exception as exc:
+        result[api] = type(exc).__name__
+"""
+
+
+@pytest.mark.clause("creation.errors.unwritable-dir")
+def test_unwritable_directory_is_permission_error(tf, scratch, unprivileged, target_spec):
+    locked = os.path.join(scratch, "locked")
+    os.mkdir(locked, 0o555)
+    os.chmod(locked, 0o555)
+    env = dict(os.environ, CONF_RO_DIR=locked)
+    outcome = support.run_in_child(target_spec, _UNWRITABLE_BODY, unprivileged=True, env=env)
+    assert outcome.value is not None, outcome.stderr
+    assert outcome.value == {api: "PermissionError" for api in CREATING_APIS}
+    assert os.listdir(locked) == []
