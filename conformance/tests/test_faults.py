@@ -1,0 +1,322 @@
+"""Faults: descriptor exhaustion, file size limit, interrupts and SIGKILL leave nothing behind."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import signal
+import subprocess
+import sys
+from typing import Callable, Dict, Iterator, List
+
+import pytest
+
+from conformance import support
+
+# ---------------------------------------------------------------------------
+# Descriptor exhaustion, in a child whose RLIMIT_NOFILE is lowered
+# ---------------------------------------------------------------------------
+
+_EMFILE_CHILD = """
+import errno, resource
+def fds():
+    return len(os.listdir('/proc/self/fd'))
+def fill():
+    held = []
+    while True:
+        try:
+            held.append(os.open(os.devnull, os.O_RDONLY))
+        except OSError as exc:
+            if exc.errno != errno.EMFILE:
+                raise
+            return held
+spooled = tf.SpooledTemporaryFile(max_size=1 << 20, dir=WHERE)
+spooled.write(b'kept in memory')
+attempts = {
+    'mkstemp': lambda: tf.mkstemp(dir=WHERE),
+    'NamedTemporaryFile': lambda: tf.NamedTemporaryFile(dir=WHERE),
+    'TemporaryFile': lambda: tf.TemporaryFile(dir=WHERE),
+    'SpooledTemporaryFile.rollover': spooled.rollover,
+}
+soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+before = fds()
+resource.setrlimit(resource.RLIMIT_NOFILE, (before + 16, hard))
+result = {}
+for name, make in attempts.items():
+    held = fill()
+    made = None
+    try:
+        made = make()
+        outcome = 'no error'
+    except OSError as exc:
+        outcome = errno.errorcode.get(exc.errno, str(exc.errno))
+    except BaseException as exc:
+        outcome = type(exc).__name__
+    for fd in held:
+        os.close(fd)
+    if made is not None and name == 'mkstemp':
+        os.close(made[0]); os.unlink(made[1])
+    elif made is not None and hasattr(made, 'close'):
+        made.close()
+    result[name] = {'outcome': outcome, 'entries': sorted(os.listdir(WHERE))}
+resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
+spooled.seek(0)
+result['spooled-data'] = spooled.read().decode()
+spooled.close()
+result['leaked-fds'] = fds() - before
+"""
+
+EMFILE_APIS = ("mkstemp", "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile.rollover")
+_emfile_results: Dict[str, dict] = {}
+
+
+@pytest.fixture
+def emfile_run(target_spec, scratch_root) -> dict:
+    """What each creator did with no descriptor left (one child per target)."""
+    if target_spec not in _emfile_results:
+        where = support.make_scratch(scratch_root, "emfile")
+        child = support.run_in_child(target_spec, f"WHERE = {where!r}\n" + _EMFILE_CHILD)
+        assert child.value is not None, child.stderr[-2000:]
+        _emfile_results[target_spec] = child.value
+    return _emfile_results[target_spec]
+
+
+@pytest.mark.clause("faults.emfile.raises-oserror")
+@pytest.mark.parametrize("api", EMFILE_APIS)
+def test_no_descriptor_left_raises_emfile(emfile_run, api):
+    assert emfile_run[api]["outcome"] == "EMFILE"
+
+
+@pytest.mark.clause("faults.emfile.nothing-left")
+@pytest.mark.parametrize("api", EMFILE_APIS)
+def test_no_descriptor_left_leaves_nothing(emfile_run, api, request):
+    request.node.user_properties.append(("figure:leaks", emfile_run["leaked-fds"]))
+    assert emfile_run[api]["entries"] == []
+    assert emfile_run["leaked-fds"] == 0
+
+
+@pytest.mark.clause("faults.emfile.spooled-data-kept")
+def test_failed_rollover_keeps_spooled_data(emfile_run):
+    assert emfile_run["SpooledTemporaryFile.rollover"]["outcome"] != "no error"
+    assert emfile_run["spooled-data"] == "kept in memory"
+
+
+# ---------------------------------------------------------------------------
+# RLIMIT_FSIZE hit while a SpooledTemporaryFile rolls over
+# ---------------------------------------------------------------------------
+
+_FSIZE_CHILD = """
+import errno, resource, signal
+signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+before = len(os.listdir('/proc/self/fd'))
+resource.setrlimit(resource.RLIMIT_FSIZE, (1000, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
+spooled = tf.SpooledTemporaryFile(max_size=2000, dir=WHERE)
+spooled.write(b'a' * 1500)
+raised = None
+for step in ('write', 'flush'):
+    try:
+        if step == 'write':
+            spooled.write(b'b' * 1000)
+        else:
+            spooled.flush()
+    except OSError as exc:
+        raised = [step, errno.errorcode.get(exc.errno, str(exc.errno))]
+        break
+try:
+    spooled.close()
+except OSError:
+    pass  # close may repeat the error; what matters is what is left
+result = {'raised': raised, 'entries': sorted(os.listdir(WHERE)),
+          'leaked-fds': len(os.listdir('/proc/self/fd')) - before}
+"""
+
+
+@pytest.fixture
+def fsize_run(target_spec, scratch) -> dict:
+    child = support.run_in_child(target_spec, f"WHERE = {scratch!r}\n" + _FSIZE_CHILD)
+    assert child.value is not None, child.stderr[-2000:]
+    return child.value
+
+
+@pytest.mark.clause("faults.fsize.error-surfaces")
+def test_rollover_past_file_size_limit_raises_efbig(fsize_run):
+    assert fsize_run["raised"] is not None, "the failed rollover was swallowed"
+    assert fsize_run["raised"][1] == "EFBIG"
+
+
+@pytest.mark.clause("faults.fsize.nothing-left")
+def test_rollover_past_file_size_limit_leaves_nothing(fsize_run, request):
+    request.node.user_properties.append(("figure:leaks", fsize_run["leaked-fds"]))
+    assert fsize_run["entries"] == []
+    assert fsize_run["leaked-fds"] == 0
+
+
+# ---------------------------------------------------------------------------
+# KeyboardInterrupt at every audit event of a creating call
+# ---------------------------------------------------------------------------
+
+
+class _Interrupter(support.AuditRecorder):
+    """Counts audit events while armed and raises KeyboardInterrupt at the N-th one."""
+
+    def __init__(self, at: int = 0) -> None:
+        super().__init__()
+        self.at, self.seen, self.armed = at, 0, False
+
+    def __call__(self, event: str, args: tuple) -> None:
+        if not self.armed or not event.startswith(self.prefixes):
+            return
+        self.seen += 1
+        if self.seen == self.at:
+            self.armed = False
+            raise KeyboardInterrupt(f"injected at audit event {event}")
+
+
+def _discard(made: object) -> None:
+    """Release whatever a creating call returned when it was not interrupted."""
+    if isinstance(made, tuple):
+        os.close(made[0])
+        os.unlink(made[1])
+    elif isinstance(made, (str, bytes)):
+        os.rmdir(made)
+    elif hasattr(made, "cleanup"):
+        made.cleanup()  # type: ignore[attr-defined]
+    elif hasattr(made, "close"):
+        made.close()  # type: ignore[attr-defined]
+
+
+def _interrupt_calls(tf, where: str) -> Dict[str, Callable[[], Callable[[], object]]]:
+    """Per API: a set-up returning the creating call (rollover needs its object first)."""
+    def spooled_rollover() -> Callable[[], object]:
+        spooled = tf.SpooledTemporaryFile(max_size=1 << 20, dir=where)
+        spooled.write(b"spooled")
+
+        def call() -> object:
+            try:
+                spooled.rollover()
+            finally:
+                spooled.close()
+            return None
+        return call
+
+    return {
+        "mkstemp": lambda: lambda: tf.mkstemp(dir=where),
+        "mkdtemp": lambda: lambda: tf.mkdtemp(dir=where),
+        "NamedTemporaryFile": lambda: lambda: tf.NamedTemporaryFile(dir=where),
+        "TemporaryFile": lambda: lambda: tf.TemporaryFile(dir=where),
+        "TemporaryDirectory": lambda: lambda: tf.TemporaryDirectory(dir=where),
+        "SpooledTemporaryFile.rollover": spooled_rollover,
+    }
+
+
+INTERRUPT_APIS = ("mkstemp", "mkdtemp", "NamedTemporaryFile", "TemporaryFile", "TemporaryDirectory",
+                  "SpooledTemporaryFile.rollover")
+
+
+@pytest.mark.clause("faults.interrupt.nothing-left")
+@pytest.mark.parametrize("api", INTERRUPT_APIS)
+def test_interrupt_at_each_audit_event_leaves_nothing(tf, scratch, api, request):
+    setup = _interrupt_calls(tf, scratch)[api]
+    counter = _Interrupter()
+    call = setup()
+    with counter:
+        counter.armed = True
+        made = call()
+        counter.armed = False
+    _discard(made)
+    if counter.seen == 0:
+        pytest.skip("missing capability: the target raises no audit event while it creates")
+    baseline = support.open_fds()
+    for at in range(1, counter.seen + 1):
+        call = setup()
+        made, interrupted = None, False
+        with _Interrupter(at) as interrupter:
+            interrupter.armed = True
+            try:
+                made = call()
+            except KeyboardInterrupt:
+                interrupted = True
+            interrupter.armed = False
+        _discard(made)
+        assert interrupted, f"the interrupt at event {at} did not reach the caller"
+        assert os.listdir(scratch) == [], f"left behind after an interrupt at event {at}"
+        assert support.open_fds() == baseline, f"descriptor leaked after an interrupt at event {at}"
+    request.node.user_properties.append(("figure:trials", counter.seen))
+
+
+_INTERRUPTING_ENCODING = "tfconf_interrupting_codec"
+
+
+def _interrupting_search(name: str) -> None:
+    if name == _INTERRUPTING_ENCODING:
+        raise KeyboardInterrupt("injected by the encoding lookup")
+    return None
+
+
+@pytest.fixture
+def interrupting_encoding() -> Iterator[str]:
+    """An encoding name whose lookup raises KeyboardInterrupt (after the file is open)."""
+    codecs.register(_interrupting_search)
+    try:
+        yield _INTERRUPTING_ENCODING
+    finally:
+        if hasattr(codecs, "unregister"):  # 3.10+; before that the search function stays, inert
+            codecs.unregister(_interrupting_search)
+
+
+@pytest.mark.clause("faults.interrupt.after-create")
+@pytest.mark.parametrize("api", ("NamedTemporaryFile", "TemporaryFile"))
+def test_interrupt_after_create_removes_file(tf, scratch, interrupting_encoding, api):
+    maker = getattr(tf, api)
+    baseline = support.open_fds()
+    with pytest.raises(KeyboardInterrupt):
+        maker(mode="w+", encoding=interrupting_encoding, dir=scratch)
+    assert os.listdir(scratch) == []
+    assert support.open_fds() == baseline
+
+
+# ---------------------------------------------------------------------------
+# SIGKILL
+# ---------------------------------------------------------------------------
+
+_KILLED_CHILD = """
+import sys, time
+from conformance.targets import resolve_target
+tf = resolve_target(sys.argv[1]).module
+anonymous = tf.TemporaryFile(dir=sys.argv[2])
+anonymous.write(b'anonymous'); anonymous.flush()
+named = tf.NamedTemporaryFile(dir=sys.argv[2])
+named.write(b'named'); named.flush()
+print(named.name, flush=True)
+time.sleep(60)
+"""
+
+
+@pytest.fixture
+def killed_child(target_spec, scratch) -> Iterator[List[str]]:
+    """Start a child holding a TemporaryFile and a NamedTemporaryFile, SIGKILL it; return the leftovers."""
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
+    with subprocess.Popen([sys.executable, "-c", _KILLED_CHILD, target_spec, scratch],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True) as child:
+        assert child.stdout is not None
+        named = child.stdout.readline().strip()
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+        stderr = child.stderr.read() if child.stderr else ""
+    assert named, f"the child did not start: {stderr[-2000:]}"
+    yield [named] + sorted(os.listdir(scratch))
+
+
+@pytest.mark.clause("faults.sigkill.temporaryfile-leaves-nothing")
+def test_sigkill_leaves_no_temporaryfile(killed_child):
+    named, entries = killed_child[0], killed_child[1:]
+    assert [e for e in entries if e != os.path.basename(named)] == []
+
+
+@pytest.mark.clause("faults.sigkill.named-file-remains")
+def test_sigkill_leaves_named_file(killed_child):
+    named, entries = killed_child[0], killed_child[1:]
+    assert os.path.basename(named) in entries
+    with open(named, "rb") as handle:
+        assert handle.read() == b"named"
