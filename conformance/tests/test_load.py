@@ -1,0 +1,142 @@
+"""Load: 4 processes x 2 threads creating in one directory at once.
+
+The quick run makes 30 objects of each kind per thread (this file system is
+slow to create and remove entries); CONFORMANCE_LOAD=full makes 5,000
+(40,000 files and as many directories).  Throughput and collision counts are
+recorded as figures; speed is never asserted.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ThreadPoolExecutor
+from typing import Dict, Tuple
+
+import pytest
+
+from conformance import support
+
+PROCESSES, THREADS = 4, 2
+
+
+def _per_thread() -> int:
+    return 5_000 if os.environ.get("CONFORMANCE_LOAD") == "full" else 30
+
+
+KINDS = ("mkstemp", "mkdtemp", "scoped")
+
+# Every thread does all three kinds in turn, each kind in its own shared directory,
+# so one set of processes (their start-up dominates the quick run) serves all tests.
+_WORKER = """
+import threading, time
+names = {kind: [] for kind in KINDS}
+errors = {kind: [] for kind in KINDS}
+
+def make_one(kind, where):
+    if kind == 'mkstemp':
+        fd, path = tf.mkstemp(dir=where)
+        os.close(fd)
+        return path
+    if kind == 'mkdtemp':
+        return tf.mkdtemp(dir=where)
+    with tf.NamedTemporaryFile(dir=where) as handle:
+        handle.write(b'x')
+        path = handle.name
+    with tf.TemporaryDirectory(dir=where) as held:
+        open(os.path.join(held, 'inside'), 'w').close()
+    return path
+
+def work():
+    for _ in range(COUNT):
+        for kind in KINDS:
+            try:
+                names[kind].append(make_one(kind, os.path.join(SHARED, kind)))
+            except Exception as exc:
+                errors[kind].append(repr(exc))
+
+open(os.path.join(GATE, 'ready-%d' % os.getpid()), 'w').close()
+while not os.path.exists(os.path.join(GATE, 'go')):  # all processes start together
+    time.sleep(0.002)
+threads = [threading.Thread(target=work) for _ in range(THREADS)]
+started = time.perf_counter()
+for t in threads:
+    t.start()
+for t in threads:
+    t.join()
+result = {'names': names, 'errors': {k: v[:5] for k, v in errors.items()},
+          'error_count': {k: len(v) for k, v in errors.items()},
+          'seconds': time.perf_counter() - started}
+"""
+
+_runs: Dict[str, Tuple[list, str]] = {}
+
+
+def _run_load(target_spec: str, scratch_root: str) -> Tuple[list, str]:
+    """Start the workers once per target, open the gate when all are ready; their results."""
+    if target_spec in _runs:
+        return _runs[target_spec]
+    base = support.make_scratch(scratch_root, "load")
+    shared, gate = os.path.join(base, "shared"), os.path.join(base, "gate")
+    for path in [gate] + [os.path.join(shared, k) for k in KINDS]:
+        os.makedirs(path)
+    body = (f"SHARED = {shared!r}\nGATE = {gate!r}\nKINDS = {KINDS!r}\n"
+            f"THREADS = {THREADS}\nCOUNT = {_per_thread()}\n" + _WORKER)
+    with ThreadPoolExecutor(PROCESSES) as pool:
+        futures = [pool.submit(support.run_in_child, target_spec, body, timeout=600)
+                   for _ in range(PROCESSES)]
+        deadline = time.monotonic() + 120
+        while len(os.listdir(gate)) < PROCESSES and time.monotonic() < deadline:
+            if any(f.done() for f in futures):
+                break  # a worker died before the gate: do not wait for it
+            time.sleep(0.005)
+        open(os.path.join(gate, "go"), "w").close()
+        children = [f.result() for f in futures]
+    for child in children:
+        assert child.value is not None, child.stderr[-2000:]
+    _runs[target_spec] = ([c.value for c in children], shared)
+    return _runs[target_spec]
+
+
+def _outcome(target_spec: str, scratch_root: str, kind: str, request) -> Tuple[list, list, str]:
+    """Names made and errors seen for one kind, with the figures recorded on the test."""
+    results, shared = _run_load(target_spec, scratch_root)
+    names = [n for r in results for n in r["names"][kind]]
+    errors = [e for r in results for e in r["errors"][kind]]
+    error_count = sum(r["error_count"][kind] for r in results)
+    slowest = max(r["seconds"] for r in results) or 1e-9
+    props = request.node.user_properties
+    props.append(("figure:trials", len(names)))
+    props.append(("figure:files_per_second", round(3 * len(names) / slowest)))
+    props.append(("figure:collisions", len(names) - len(set(names))))
+    props.append(("figure:errors", error_count))
+    props.append(("figure:workers", f"{PROCESSES} processes x {THREADS} threads"))
+    return names, errors, os.path.join(shared, kind)
+
+
+@pytest.mark.clause("load.mkstemp.unique")
+def test_concurrent_mkstemp_gives_distinct_files(target_spec, scratch_root, request):
+    names, errors, where = _outcome(target_spec, scratch_root, "mkstemp", request)
+    assert errors == []
+    assert len(names) == len(set(names)), "two calls returned the same path"
+    assert len(names) == PROCESSES * THREADS * _per_thread()
+    assert sorted(os.listdir(where)) == sorted(os.path.basename(n) for n in names)
+    assert all(os.path.isfile(n) for n in names)
+
+
+@pytest.mark.clause("load.mkdtemp.unique")
+def test_concurrent_mkdtemp_gives_distinct_dirs(target_spec, scratch_root, request):
+    names, errors, where = _outcome(target_spec, scratch_root, "mkdtemp", request)
+    assert errors == []
+    assert len(names) == len(set(names)), "two calls returned the same directory"
+    assert len(names) == PROCESSES * THREADS * _per_thread()
+    assert sorted(os.listdir(where)) == sorted(os.path.basename(n) for n in names)
+    assert all(os.path.isdir(n) and os.listdir(n) == [] for n in names)
+
+
+@pytest.mark.clause("load.scoped.cleaned-up")
+def test_concurrent_scoped_objects_leave_nothing(target_spec, scratch_root, request):
+    names, errors, where = _outcome(target_spec, scratch_root, "scoped", request)
+    assert errors == []
+    assert len(names) == PROCESSES * THREADS * _per_thread()
+    assert os.listdir(where) == []
