@@ -23,8 +23,6 @@ import sys
 from pathlib import Path
 from typing import List, Tuple
 
-import nbformat
-
 HERE = Path(__file__).resolve().parent
 SOURCES = HERE / "src"
 
@@ -52,8 +50,10 @@ def split_cells(text: str) -> List[Tuple[str, str]]:
     return [(kind, "\n".join(body).strip("\n")) for kind, body in cells]
 
 
-def build_notebook(source: Path) -> nbformat.NotebookNode:
+def build_notebook(source: Path):
     """The notebook for one source file; cell ids are derived from positions so builds repeat."""
+    import nbformat  # here, so split_cells() works where nbformat is not installed
+
     nb = nbformat.v4.new_notebook()
     nb.metadata["kernelspec"] = dict(KERNELSPEC)
     nb.metadata["language_info"] = {"name": "python"}
@@ -67,7 +67,9 @@ def build_notebook(source: Path) -> nbformat.NotebookNode:
     return nb
 
 
-def render(nb: nbformat.NotebookNode) -> str:
+def render(nb) -> str:
+    import nbformat
+
     return nbformat.writes(nb) + "\n"
 
 
