@@ -2,11 +2,12 @@
 
 ``--python 3.9`` means pyenv's newest 3.9.x, ``--python pypy3`` a command on
 PATH, anything with a slash a path.  The environment lives in
-``~/.cache/tempfile-conformance/venvs/<impl>-<version>-<hash>``; the hash covers
-the project's own files (spec, reference, conformance, pyproject.toml) and the
-extra requirements, so an edited source tree gets a fresh install.  The project
-is installed from a copy of its source files (not editable), exactly as a fresh
-clone would install it.  The child run writes JSON; the caller renders it.
+``~/.cache/tempfile-conformance/venvs/<impl>-<version>-<hash>``, the hash
+taken over the project's version and requirements.  The project itself is
+installed from a copy of its source files (not editable, as a fresh clone
+would install it) and reinstalled whenever a hash of those files (spec,
+reference, conformance, pyproject.toml) changes.  The child run writes JSON;
+the caller renders it.
 """
 
 from __future__ import annotations
@@ -25,8 +26,16 @@ from typing import Iterator, List, Optional, Sequence, Tuple
 
 from conformance import support
 
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - 3.9 and 3.10
+    import tomli as tomllib
+
 # Installed next to the project: the suite's --jobs needs it in the child too.
 EXTRA_REQUIREMENTS = ("pytest-xdist>=3",)
+# The project is installed without build isolation (fast reinstalls), so the
+# environment carries the build backend itself.
+BUILD_REQUIREMENTS = ("setuptools>=61", "wheel")
 PROJECT_PARTS = ("spec", "reference", "conformance")
 PROJECT_FILES = ("pyproject.toml", "README.md")
 MIN_VERSION = (3, 9)
@@ -145,13 +154,27 @@ def source_files(root: Path) -> Iterator[Path]:
 
 
 def tree_digest(root: Path, files: Sequence[Path]) -> str:
-    """A short hash of the project files' names and contents plus the extra requirements."""
-    digest = hashlib.sha256("\n".join(EXTRA_REQUIREMENTS).encode())
+    """A short hash of the project files' names and contents."""
+    digest = hashlib.sha256()
     for rel in files:
         digest.update(str(rel).encode() + b"\0")
         digest.update((root / rel).read_bytes())
         digest.update(b"\0")
     return digest.hexdigest()[:12]
+
+
+def requirements(root: Path) -> List[str]:
+    """What the environment needs besides the project: its dependencies and build tools."""
+    with (root / "pyproject.toml").open("rb") as handle:
+        project = tomllib.load(handle)["project"]
+    return list(BUILD_REQUIREMENTS) + list(project.get("dependencies", [])) + list(EXTRA_REQUIREMENTS)
+
+
+def requirements_digest(root: Path) -> str:
+    """A short hash of the project's version and requirements: it names the environment."""
+    with (root / "pyproject.toml").open("rb") as handle:
+        version = str(tomllib.load(handle)["project"].get("version", ""))
+    return hashlib.sha256("\n".join([version, *requirements(root)]).encode()).hexdigest()[:12]
 
 
 def cache_dir() -> Path:
@@ -177,20 +200,32 @@ def _stage_sources(root: Path, files: Sequence[Path], into: Path) -> None:
         shutil.copyfile(root / rel, into / rel)
 
 
-def _build(interp: Interpreter, venv: Path, root: Path, files: Sequence[Path]) -> None:
+def _create(interp: Interpreter, venv: Path, root: Path) -> None:
+    """A new environment holding the project's requirements (not the project yet)."""
     if venv.exists():
         support.remove_tree(str(venv))  # a half-built one from an interrupted run
     progress(f"creating a virtual environment at {venv}")
     _run_step("creating the virtual environment", [interp.executable, "-m", "venv", str(venv)])
+    progress("installing the dependencies (pip; first time only) ...")
+    _run_step("pip install of the dependencies",
+              [str(_venv_python(venv)), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+               *requirements(root)])
+    (venv / ".ready").write_text(json.dumps({"interpreter": interp.executable}) + "\n")
+
+
+def _install_project(venv: Path, root: Path, files: Sequence[Path], digest: str) -> None:
+    """(Re)install this source tree, from a copy of its files, as a fresh clone would."""
     staging = support.make_scratch(support.harness_tmp_root(), "src")
     try:
         _stage_sources(root, files, Path(staging))
-        progress("installing tempfile-conformance and its dependencies (pip; first time only) ...")
-        _run_step("pip install", [str(_venv_python(venv)), "-m", "pip", "install", "--quiet",
-                                  "--disable-pip-version-check", staging, *EXTRA_REQUIREMENTS])
+        progress(f"installing this source tree ({digest}) ...")
+        _run_step("pip install of the project",
+                  [str(_venv_python(venv)), "-m", "pip", "install", "--quiet",
+                   "--disable-pip-version-check", "--no-deps", "--no-build-isolation",
+                   "--force-reinstall", staging])
     finally:
         support.remove_tree(staging)
-    (venv / ".ready").write_text(json.dumps({"interpreter": interp.executable}) + "\n")
+    (venv / ".project").write_text(digest + "\n")
 
 
 def prepare_venv(interp: Interpreter) -> Path:
@@ -198,18 +233,22 @@ def prepare_venv(interp: Interpreter) -> Path:
     root = project_root()
     files = list(source_files(root))
     prefix = f"{interp.implementation}-{interp.version}-"
-    venv = cache_dir() / (prefix + tree_digest(root, files))
+    venv = cache_dir() / (prefix + requirements_digest(root))
     venv.parent.mkdir(parents=True, exist_ok=True)
     progress(f"preparing venv for {interp.label} ({interp.executable})")
     with open(venv.parent / (prefix + "lock"), "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # two runs for one interpreter build it once
-        if (venv / ".ready").is_file() and _venv_python(venv).exists():
-            progress(f"reusing {venv}")
-        else:
-            _build(interp, venv, root, files)
-            for stale in venv.parent.glob(prefix + "*"):  # older trees for this interpreter
+        if not ((venv / ".ready").is_file() and _venv_python(venv).exists()):
+            _create(interp, venv, root)
+            for stale in venv.parent.glob(prefix + "*"):  # older requirement sets
                 if stale.is_dir() and stale != venv:
                     support.remove_tree(str(stale))
+        digest = tree_digest(root, files)
+        installed = (venv / ".project").read_text().strip() if (venv / ".project").exists() else ""
+        if installed == digest:
+            progress(f"reusing {venv}")
+        else:
+            _install_project(venv, root, files, digest)
     return _venv_python(venv)
 
 
