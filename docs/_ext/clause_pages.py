@@ -166,10 +166,11 @@ def render_listing(relpath: str, text: str, href_for) -> str:
     out = [f'<div class="highlight trace-src" data-path="{html.escape(relpath)}"><pre>']
     for number, line in enumerate(lines, start=1):
         anchor = trace_model.line_anchor(number)
+        # Each line is a block of its own, so no newline between them (it would double the spacing).
         out.append(f'<span class="trace-line" id="{anchor}"><a class="trace-lineno" href="#{anchor}">'
-                   f'{number}</a>{_linkify(line, href_for)}</span>')
+                   f'{number}</a>{_linkify(line, href_for) or " "}</span>')
     out.append("</pre></div>")
-    return "\n".join(out)
+    return "".join(out)
 
 
 class SourceListing(SphinxDirective):
@@ -186,7 +187,8 @@ class SourceListing(SphinxDirective):
                         if m.group(1) in _trace().catalogue})
         result: List[nodes.Node] = []
         para = nodes.paragraph()
-        para += nodes.Text(f"{len(text.splitlines())} lines, rendered from the repository at build time. ")
+        para += nodes.literal(relpath, relpath)
+        para += nodes.Text(f": {len(text.splitlines())} lines, rendered from the repository at build time. ")
         if named:
             para += nodes.Text(f"It names {len(named)} clause(s); each id below links to its entry: ")
             for i, cid in enumerate(named):
@@ -496,15 +498,23 @@ class VerdictMatrix(SphinxDirective):
                          "reports/ (or the matrix, which writes reports/matrix.json) before "
                          "building the docs.", classes=["trace-no-results"])]
         out: List[nodes.Node] = [self.summary(trace.runs)]
-        for problem in trace.run_problems:
-            logger.warning("results: %s", problem, location=self.get_location(),
-                           type="clause_pages", subtype="results")
+        if trace.run_problems:
+            # The matrix job itself fails on these; the page only has to show them.
+            note = nodes.admonition(classes=["warning"])
+            note += nodes.title("", "Columns without results")
+            items = nodes.bullet_list()
+            for problem in trace.run_problems:
+                item = nodes.list_item()
+                item += para(problem)
+                items += item
+            note += items
+            out.append(note)
         for api in trace.catalogue.apis:
             section = nodes.section(ids=[f"matrix-{api.name}"])
             section += nodes.title(api.title, api.title)
             rows = []
             for clause in trace.catalogue.by_api(api.name):
-                cells: List[object] = [clause_link(clause.id), clause.level]
+                cells: List[object] = [clause_link(clause.id), verdict_like(clause.level, "level")]
                 for run in trace.runs:
                     verdict = run.verdicts.get(clause.id)
                     cells.append(verdict_node(verdict.status if verdict else "absent"))
@@ -587,15 +597,18 @@ def _stubs(trace: Trace, notebooks: Sequence[str]) -> Dict[str, str]:
         "read from this build's result files. See :doc:`/howto/read-the-matrix` for what each "
         "verdict means.\n\n.. verdict-matrix::\n")
     files = trace.source_files()
-    source_docs = "\n".join("   " + source_docname(f).split("/", 2)[2] for f in files)
-    pages["source/index.rst"] = (
-        auto + _heading("Source listings") + "\nThe reference implementation and the conformance "
-        "tests, rendered with a numbered anchor per line. Clause ids in the code link to their "
-        "entries; the entries link back here.\n\n"
-        + (".. toctree::\n   :maxdepth: 1\n\n" + source_docs + "\n" if files else "No source files yet.\n"))
+    index = (auto + _heading("Source listings") + "\nThe reference implementation and the conformance "
+             "tests, rendered with a numbered anchor per line. Clause ids in the code link to their "
+             "entries; the entries link back here.\n")
+    for caption, group in (("Reference implementation", trace.code.files),
+                           ("Conformance tests", trace.tests.files)):
+        entries = "".join(f"   {source_docname(f).split('/', 2)[2]}\n" for f in group)
+        index += f"\n.. toctree::\n   :maxdepth: 1\n   :caption: {caption}\n\n{entries}" if group else ""
+    pages["source/index.rst"] = index if files else index + "\nNo source files yet.\n"
     for relpath in files:
         name = source_docname(relpath).split("/", 2)[2]
-        pages[f"source/{name}.rst"] = auto + _heading(relpath) + f"\n.. source-listing:: {relpath}\n"
+        title = relpath[len("conformance/tests/"):] if relpath.startswith("conformance/tests/") else relpath
+        pages[f"source/{name}.rst"] = auto + _heading(title) + f"\n.. source-listing:: {relpath}\n"
     nb_list = "\n".join(f"   {Path(n).stem}" for n in notebooks)
     pages["notebooks/index.rst"] = (
         auto + _heading("Notebooks") + "\nExperiments you can run yourself. They are stored without "

@@ -22,6 +22,7 @@ from typing import Dict, Iterable, Iterator, List, Optional, Sequence, Tuple
 from spec import Catalogue
 
 RESULT_SCHEMA_PREFIX = "tempfile-conformance/"
+MATRIX_SCHEMA_PREFIX = "tempfile-conformance-matrix/"
 
 # A clause id written between brackets, e.g. ``# [mkstemp.mode.owner-only]``.
 _TAG_RE = re.compile(r"\[([a-z][a-z0-9_]*(?:\.[a-z0-9][a-z0-9_-]*)+)\]")
@@ -237,28 +238,45 @@ class TargetRun:
     verdicts: Dict[str, Verdict]
     summary: Dict[str, int]
     partial: bool = False
+    column: str = ""  # the matrix's own name for the column, when it gave one
 
     @property
     def label(self) -> str:
         """How a column heading names the run."""
+        if self.column:
+            return self.column
         impl = self.implementation or "?"
         return f"{self.name} ({impl})" if impl not in self.name else self.name
 
 
-def _documents(data: object) -> Iterator[dict]:
-    """Yield every Result document in ``data``: one, a list, or a mapping of them."""
+def _documents(data: object, label: str = "") -> Iterator[Tuple[dict, str]]:
+    """Yield every (Result document, column label) in ``data``, however it is nested.
+
+    The matrix (schema ``tempfile-conformance-matrix/1``) nests each document as the
+    ``result`` of a column that carries a human ``label``; a plain report is one document.
+    """
     if isinstance(data, dict):
         if str(data.get("schema", "")).startswith(RESULT_SCHEMA_PREFIX) and "clauses" in data:
-            yield data
+            yield data, label
             return
+        own = str(data.get("label", "")) if isinstance(data.get("label"), str) else label
         for value in data.values():
-            yield from _documents(value)
+            yield from _documents(value, own)
     elif isinstance(data, list):
         for value in data:
-            yield from _documents(value)
+            yield from _documents(value, label)
 
 
-def _run_from(doc: dict, source: str) -> TargetRun:
+def matrix_column_errors(data: object) -> List[str]:
+    """Columns of a combined matrix that produced no result, as 'label: error' lines."""
+    if not isinstance(data, dict) or not str(data.get("schema", "")).startswith(MATRIX_SCHEMA_PREFIX):
+        return []
+    return [f"{col.get('label') or col.get('key')}: {str(col.get('error')).splitlines()[0]}"
+            for col in data.get("columns", []) if isinstance(col, dict) and not col.get("result")
+            and col.get("error")]
+
+
+def _run_from(doc: dict, source: str, label: str = "") -> TargetRun:
     target = doc.get("target") or {}
     interp = doc.get("interpreter") or {}
     implementation = str(target.get("implementation") or " ".join(
@@ -271,7 +289,8 @@ def _run_from(doc: dict, source: str) -> TargetRun:
                                                  str(entry.get("reason", "") or ""), tests)
     summary = {str(k): int(v) for k, v in (doc.get("summary") or {}).items() if isinstance(v, int)}
     return TargetRun(str(target.get("name", "?")), implementation, str(doc.get("judged_version", "")),
-                     str(doc.get("platform", "")), source, verdicts, summary, bool(target.get("partial")))
+                     str(doc.get("platform", "")), source, verdicts, summary, bool(target.get("partial")),
+                     label)
 
 
 def result_files(reports: Path) -> List[Path]:
@@ -295,9 +314,10 @@ def load_runs(paths: Iterable[Path], root: Optional[Path] = None) -> Tuple[List[
         except (OSError, ValueError) as exc:
             problems.append(f"{shown}: not readable as JSON ({exc})")
             continue
-        for doc in _documents(data):
-            run = _run_from(doc, shown)
+        for doc, label in _documents(data):
+            run = _run_from(doc, shown, label)
             runs[(run.name, run.implementation)] = run
+        problems.extend(f"{shown}: column {line}" for line in matrix_column_errors(data))
     return list(runs.values()), problems
 
 
