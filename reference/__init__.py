@@ -12,7 +12,8 @@ before):
 6. ``spooled``        -- SpooledTemporaryFile.
 7. ``directory``      -- TemporaryDirectory and tree removal.
 
-Comments cite spec clauses as ``[clause.id]`` (see spec/clauses/*.toml).
+Comments cite the spec's clauses (spec/clauses/*.toml) by id in square
+brackets, at the line that implements them, e.g. ``[mkstemp.mode.owner-only]``.
 """
 
 from __future__ import annotations
@@ -27,6 +28,8 @@ from .location import gettempdir, gettempdirb, gettempprefix, gettempprefixb
 from .names import inject_names
 from .spooled import SpooledTemporaryFile
 
+# [module.names.documented-public] [module.names.all-extras] The documented
+# names plus TMP_MAX; `template` is reachable but not star-exported.
 __all__ = [
     "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile", "TemporaryDirectory",
     "mkstemp", "mkdtemp", "mktemp", "TMP_MAX", "gettempprefix", "tempdir", "gettempdir",
@@ -37,18 +40,19 @@ __all__ = [
 # Settings: read by every call at call time, so user assignments take effect
 # ---------------------------------------------------------------------------
 
-# [module.tmp-max] How many names a creating call tries before giving up: the
+# [module.tmp-max.positive-int] How many names a creating call tries before giving up: the
 # C library's figure where the os module exposes one, else 10000.
 TMP_MAX: int = getattr(_os, "TMP_MAX", 10000)
 
-# [module.template] The default prefix that gettempprefix() reports.
+# [module.template.default-prefix] The default prefix that gettempprefix() reports.
 template: str = "tmp"
 
-# [tempdir.global] None until the first call that needs a default directory
-# searches for one; a user may set it (str or bytes) to skip the search.
+# [tempdir.initial.none] [tempdir.override.default-dir] None until the first
+# call that needs a default directory searches for one; a user may set it
+# (str or bytes) to skip the search.
 tempdir: _Any = None
 
-# [temporaryfile.alias-elsewhere] The nameless file on POSIX, NamedTemporaryFile
+# [temporaryfile.windows.alias] The nameless file on POSIX, NamedTemporaryFile
 # where an open file's name cannot be removed.
 TemporaryFile = PLATFORM_TEMPORARY_FILE
 

@@ -26,12 +26,14 @@ Made = TypeVar("Made")
 BINARY_FLAGS = open_flags(vars(os))
 TEXT_FLAGS = open_flags(vars(os), text=True)
 
-# [mkstemp.mode.owner-only] rw for the owner, nothing for group or others and
+# [mkstemp.mode.owner-only] [creation.file.owner-read-write]
+# [security.mode.files-owner-only] rw for the owner, nothing for group or others and
 # no execute bit: other users cannot read the secrets we are about to write.
 # The mode is given to the creating call itself; a chmod afterwards would leave
 # a window in which the file is readable under a lax umask.
 FILE_MODE = 0o600
-# [mkdtemp.mode.owner-only] rwx for the owner only: nobody else can list the
+# [creation.dir.owner-only] [security.mode.dirs-owner-only]
+# [mkdtemp.access.owner-can-use] rwx for the owner only: nobody else can list the
 # directory, or add and swap files inside it.
 DIR_MODE = 0o700
 
@@ -44,7 +46,12 @@ DIR_MODE = 0o700
 def candidate_path(directory: Any, prefix: Any, part: str, suffix: Any) -> Any:
     """directory / (prefix + part + suffix), with ``part`` encoded for bytes names."""
     # [naming.compose.dir-prefix-random-suffix] Nothing is added: in particular
-    # [naming.suffix.no-dot-inserted] no dot goes before the suffix.
+    # [naming.suffix.no-dot-inserted] no dot goes before the suffix.  Nor is
+    # anything removed ([naming.compose.no-sanitising]): a "/" in the prefix
+    # makes a path below dir ([badinput.separators.joined]), so never build
+    # a prefix from untrusted text.
+    # [audit.event.type-follows-result] The path (and so the audit argument)
+    # is bytes exactly when the result will be.
     if isinstance(prefix, bytes):
         return os.path.join(directory, prefix + os.fsencode(part) + suffix)
     return os.path.join(directory, prefix + part + suffix)
@@ -59,30 +66,40 @@ def create_exclusively(
     os_name: Optional[str] = None,
 ) -> Tuple[Made, Any]:
     """Call ``make(path)`` on fresh candidate paths until one succeeds; return (result, path)."""
-    # [audit.event.absolute-path] Made absolute once, up front: the audit event
+    # [audit.event.absolute-path] [naming.absolute.file-apis-relative-dir]
+    # [naming.absolute.dir-apis-relative-dir] Made absolute once, up front: the audit event
     # then carries the full path the docs promise (an erratum where we follow
     # the docs), and the result no longer depends on a later chdir().
     directory = os.path.abspath(directory)
-    # [creation.retry-limit] TMP_MAX is read at call time, from the package, so
+    # [module.tmp-max.read-at-call-time] TMP_MAX is read at call time, from the package, so
     # an assignment to reference.TMP_MAX is honoured.
     for _ in range(package().TMP_MAX):
         path = candidate_path(directory, prefix, next_candidate(), suffix)
         if audit_event is not None:
-            # [audit.mkstemp] [audit.mkdtemp] Raised before each attempt, so an
-            # audit hook sees (and may veto, by raising) every path we try.
+            # [audit.mkstemp.event] [audit.mkdtemp.event] [audit.event.per-attempt]
+            # [audit.hook.can-veto] Raised before each attempt, so an audit hook
+            # sees (and may veto, by raising) every path we try.
             sys.audit(audit_event, path)
         try:
             return make(path), path
         except FileExistsError:
-            # [creation.retry-on-collision] Someone holds this name: try another.
+            # [creation.exclusive.never-reuses] [creation.exclusive.any-entry-type]
+            # [security.planted-entry.never-reused] Someone holds this name,
+            # whatever it is: leave it alone and try another.
             continue
         except PermissionError:
             if permission_error_is_transient(os_name or os.name, lambda: writable_dir(directory)):
                 continue
-            # [creation.unwritable-dir] A real refusal: retrying cannot help.
+            # [creation.errors.unwritable-dir] A real refusal: retrying cannot help.
             raise
-    # [creation.exhaustion] Every attempt collided: the directory is full of
-    # our names, or someone is deliberately racing us.  Stop rather than spin.
+        # Any other OSError ends the call at once, since another name cannot
+        # fix it: [creation.errors.missing-dir] [creation.errors.dir-not-a-directory]
+        # [badinput.dir.precise-errors] [badinput.name-too-long.oserror]
+        # [faults.emfile.raises-oserror] [badinput.nul-byte.valueerror] (os.open
+        # refuses NUL with ValueError before touching the disk).
+    # [creation.retry.tmp-max-bound] [mktemp.retry.exhaustion] Every attempt
+    # collided: the directory is full of our names, or someone is deliberately
+    # racing us.  Stop rather than spin.
     raise FileExistsError(errno.EEXIST, "No usable temporary file name found")
 
 
@@ -93,16 +110,21 @@ def create_exclusively(
 
 def open_new_file(flags: int) -> Callable[[Any], int]:
     """A `make` step that creates the file exclusively with ``flags`` and returns its fd."""
+    # [creation.file.empty-regular] [mkstemp.fd.read-write-at-start] A new,
+    # empty regular file, open for reading and writing at offset 0.
     return lambda path: os.open(path, flags, FILE_MODE)
 
 
 def mkstemp(suffix: Any = None, prefix: Any = None, dir: Any = None, text: bool = False) -> Tuple[int, Any]:
     """Create a new file securely; return (descriptor, absolute path)."""
+    # [module.signature.mkstemp]
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
-    # [mkstemp.text-mode] Text and binary differ only on Windows (O_BINARY).
+    # [mkstemp.text.windows-text-mode] [mkstemp.text.no-effect-on-posix] Text
+    # and binary differ only on Windows (O_BINARY).
     flags = TEXT_FLAGS if text else BINARY_FLAGS
-    # [mkstemp.returns.fd-and-abspath] The path comes back absolute, so a later
-    # chdir() does not change which file the caller will delete.
+    # [mkstemp.returns.fd-and-abspath] [mkstemp.returns.absolute-relative-dir]
+    # The path comes back absolute, so a later chdir() does not change which
+    # file the caller will delete ([mkstemp.cleanup.caller-deletes]).
     return create_exclusively(dir, prefix, suffix, open_new_file(flags), "tempfile.mkstemp")
 
 
@@ -120,6 +142,7 @@ def _make_directory(path: Any) -> None:
 
 def mkdtemp(suffix: Any = None, prefix: Any = None, dir: Any = None) -> Any:
     """Create a new directory securely; return its absolute path."""
+    # [module.signature.mkdtemp] [mkdtemp.returns.new-directory] [mkdtemp.cleanup.caller-deletes]
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
     _, path = create_exclusively(dir, prefix, suffix, _make_directory, "tempfile.mkdtemp")
     # [mkdtemp.returns.absolute] Absolute even for a relative dir (since 3.12).
@@ -133,7 +156,8 @@ def mkdtemp(suffix: Any = None, prefix: Any = None, dir: Any = None) -> Any:
 
 def _refuse_existing(path: Any) -> None:
     """A `make` step that creates nothing and only rejects names already in use."""
-    # lexists, not exists: a dangling symlink is an occupied name too.
+    # [mktemp.retry.skips-existing] lexists, not exists: a dangling symlink is
+    # an occupied name too.
     if os.path.lexists(path):
         raise FileExistsError(errno.EEXIST, "name in use", path)
 
@@ -147,15 +171,17 @@ def _is_bytes(part: Any) -> bool:
 
 def mktemp(suffix: str = "", prefix: str = "tmp", dir: Any = None) -> str:
     """Return a path that did not exist at the moment of the call (unsafe: see below)."""
-    # [mktemp.race] Nothing is created, so the name is free only "for now":
+    # [module.signature.mktemp] [mktemp.args.defaults] [mktemp.returns.free-name]
+    # [mktemp.unsafe.name-not-reserved] Nothing is created, so the name is free only "for now":
     # anyone who guesses or observes it can create it before the caller does.
     # Use mkstemp or NamedTemporaryFile(delete=False) instead.
     if any(_is_bytes(part) for part in (suffix, prefix, dir)):
-        # [mktemp.str-only] The bytes conventions of mkstemp never reached mktemp.
+        # [mktemp.args.no-bytes] The bytes conventions of mkstemp never reached mktemp.
         raise TypeError("mktemp() accepts only str (or path-like) names, not bytes")
     if dir is None:
         dir = gettempdir()
-    # [mktemp.no-audit] No event: nothing is created.
+    # [audit.no-event.queries-and-mktemp] No event: nothing is created.
+    # [mktemp.args.no-none] A None prefix or suffix fails to concatenate: TypeError.
     # [mktemp.returns.absolute-relative-dir] Absolute, from the loop: an
     # erratum where we follow the docs; CPython returns a relative dir as given.
     _, path = create_exclusively(dir, prefix, suffix, _refuse_existing, None)

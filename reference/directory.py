@@ -60,7 +60,8 @@ def rmtree_with_onexc(path: Any, onexc: OnExc, rmtree: Callable[..., None] = shu
 def grant_owner_access(path: Any) -> None:
     """Make ``path`` fully accessible to its owner; never act through a symlink."""
     if os.path.islink(path):
-        # [cleanup.symlink-not-followed] chmod would change the *target*: a
+        # [cleanup.symlink.target-untouched] [cleanup.nothing-outside-removed]
+        # chmod would change the *target*: a
         # symlink planted in the tree could make cleanup open up /etc/shadow
         # or a victim's home (CVE-2023-6597).  A link itself needs no mode to
         # be removed, so we skip it.
@@ -71,7 +72,8 @@ def grant_owner_access(path: Any) -> None:
 
 def _give_up(error: BaseException, ignore_errors: bool) -> None:
     """Report ``error``, or swallow it in best-effort mode."""
-    # [temporarydirectory.ignore-cleanup-errors]
+    # [temporarydirectory.ignore-errors.suppresses] [temporarydirectory.errors.from-cleanup]
+    # [temporarydirectory.errors.from-context-exit]
     if not ignore_errors:
         raise error
 
@@ -96,6 +98,9 @@ def _retry_after_repair(top: Any, path: Any, ignore_errors: bool) -> None:
 
 def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False) -> None:
     """Delete ``top`` and everything below it, fixing permissions that stand in the way."""
+    # [cleanup.removes.protected-contents]
+    # The owner may always chmod what they own, so read-only files and
+    # unsearchable directories inside our own tree are no reason to fail.
 
     def onexc(func: Callable[..., Any], path: Any, error: BaseException) -> None:
         if isinstance(error, FileNotFoundError):
@@ -110,7 +115,8 @@ def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False)
         except FileNotFoundError:
             pass
         except OSError as repair_failed:
-            # [temporarydirectory.ignore-errors.best-effort] The repair itself
+            # [temporarydirectory.ignore-errors.best-effort] [cleanup.ignore-errors.best-effort]
+            # The repair itself
             # can fail (chmod on a sub-directory another user owns).  An
             # erratum where we follow the docs: best-effort mode swallows it
             # and lets rmtree go on with the rest; CPython lets it escape.
@@ -126,11 +132,15 @@ def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False)
 
 def _implicit_cleanup(name: Any, warning: str, ignore_errors: bool, delete: bool) -> None:
     """What the finalizer runs when a TemporaryDirectory is collected without cleanup()."""
-    # [temporarydirectory.delete-false] delete=False means nobody removes it
-    # implicitly; only an explicit cleanup() does.
+    # [temporarydirectory.delete-false.finalize-keeps] An erratum where we
+    # follow CPython: delete=False also spares the tree at collection (the
+    # docs' class text still promises removal); only cleanup() removes it.
+    # [temporarydirectory.finalize.removes-tree] [temporarydirectory.errors.at-finalization]
+    # Errors here have no caller: the finalizer reports them as unraisable.
     if delete:
         remove_tree(name, ignore_errors)
-        # Relying on garbage collection is fragile (timing, shutdown order).
+        # [temporarydirectory.finalize.resource-warning] Relying on garbage
+        # collection is fragile (timing, shutdown order): say so.
         warnings.warn(warning, ResourceWarning, stacklevel=1)
 
 
@@ -139,33 +149,38 @@ class TemporaryDirectory:
 
     def __init__(self, suffix: Any = None, prefix: Any = None, dir: Any = None,
                  ignore_cleanup_errors: bool = False, *, delete: bool = True) -> None:
+        # [module.signature.temporarydirectory] [module.signature.temporarydirectory-ignore-cleanup-errors]
+        # [module.signature.temporarydirectory-delete] [temporarydirectory.create.mkdtemp-rules]
+        # [temporarydirectory.name.attribute] [audit.temporarydirectory.event] All from mkdtemp.
+        self._best_effort, self._remove_at_exit = ignore_cleanup_errors, delete
         self.name = mkdtemp(suffix, prefix, dir)
-        self._ignore_cleanup_errors = ignore_cleanup_errors
-        self._delete = delete
         # A weakref.finalize, not __del__: it holds only the name (never self,
         # which would keep the object alive) and also runs at interpreter exit.
         self._finalizer = weakref.finalize(
             self, _implicit_cleanup, self.name, f"Implicitly cleaning up {self!r}",
-            ignore_cleanup_errors, delete)
+            self._best_effort, self._remove_at_exit)
 
     def __repr__(self) -> str:
         return f"<{type(self).__name__} {self.name!r}>"
 
     def __enter__(self) -> Any:
-        # [temporarydirectory.enter-returns-name] The path, not the object.
+        # [temporarydirectory.enter.returns-name] The path, not the object.
+        # [temporarydirectory.not-path-like] The object has no __fspath__.
         return self.name
 
     def __exit__(self, *exc_info: Any) -> Optional[bool]:
-        # [temporarydirectory.delete-false]
-        if self._delete:
+        # [temporarydirectory.exit.removes-tree] [temporarydirectory.delete-false.exit-keeps]
+        if self._remove_at_exit:
             self.cleanup()
         return None
 
     def cleanup(self) -> None:
         """Remove the directory and its contents now."""
+        # [temporarydirectory.cleanup.removes-tree] [temporarydirectory.delete-false.cleanup-removes]
+        # [temporarydirectory.cleanup.repeatable] [temporarydirectory.cleanup.already-gone]
         # detach() disarms the finalizer; it returns None once it has run or
         # been detached, so a second cleanup() only acts if the path exists.
         if self._finalizer.detach() is not None or os.path.exists(self.name):
-            remove_tree(self.name, self._ignore_cleanup_errors)
+            remove_tree(self.name, self._best_effort)
 
     __class_getitem__ = classmethod(types.GenericAlias)

@@ -8,6 +8,7 @@ it fails, so a bad argument never leaves a half-made file behind.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import io
 import os
@@ -46,6 +47,10 @@ text_encoding: Callable[..., Optional[str]] = getattr(io, "text_encoding", _keep
 def open_with(opener: Callable[[Any, int], int], where: Any, mode: str, buffering: int,
               encoding: Optional[str], newline: Optional[str], errors: Optional[str]) -> IO[Any]:
     """io.open with our opener; ``where`` only stands in for a name until we set one."""
+    # [temporaryfile.params.open-like] [temporaryfile.params.rejected-like-open]
+    # [badinput.mode.valueerror] open() itself interprets (and rejects) the
+    # arguments, and does so before calling the opener: nothing is created
+    # for a bad mode.
     if "b" not in mode:
         encoding = text_encoding(encoding, 3)
     return open(where, mode, buffering=buffering, encoding=encoding, newline=newline,
@@ -54,9 +59,12 @@ def open_with(opener: Callable[[Any, int], int], where: Any, mode: str, bufferin
 
 def set_name(file: IO[Any], name: Any) -> None:
     """Give the innermost raw file ``name`` (it was opened under a stand-in)."""
-    raw = getattr(file, "buffer", file)
-    raw = getattr(raw, "raw", raw)
-    raw.name = name
+    # Text wraps a buffer, a buffer wraps the raw FileIO; unbuffered binary is
+    # the FileIO itself.  Outer layers report the raw file's name.
+    innermost = file
+    for layer in ("buffer", "raw"):
+        innermost = getattr(innermost, layer, innermost)
+    innermost.name = name
 
 
 # ---------------------------------------------------------------------------
@@ -94,11 +102,16 @@ def _unlinked_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any,
         fd, path = create_exclusively(directory, prefix, suffix, open_new_file(BINARY_FLAGS),
                                       "tempfile.mkstemp")
         try:
-            # [temporaryfile.unlinked] The name exists only for this instant;
-            # the open descriptor keeps the data alive until it is closed.
+            # [temporaryfile.linux.o-tmpfile-fallback] [temporaryfile.unix.no-directory-entry]
+            # The name exists only for this instant; the open descriptor keeps
+            # the data alive until it is closed.
             os.unlink(path)
         except BaseException:
+            # [faults.interrupt.nothing-left] Interrupted (an audit hook on
+            # os.remove, Ctrl-C): still drop both the descriptor and the name.
             os.close(fd)
+            with contextlib.suppress(OSError):
+                os.unlink(path)
             raise
         return fd
 
@@ -109,6 +122,13 @@ def TemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optional[str
                   newline: Optional[str] = None, suffix: Any = None, prefix: Any = None,
                   dir: Any = None, *, errors: Optional[str] = None) -> IO[Any]:
     """A true file object whose file has no name and vanishes when closed."""
+    # [module.signature.temporaryfile] [temporaryfile.params.errors-keyword-only]
+    # [temporaryfile.mode.default-binary] [temporaryfile.create.in-dir]
+    # [temporaryfile.create.owner-only] [temporaryfile.create.missing-dir]
+    # Whichever path runs below, the only handle on the data is the
+    # descriptor, so close or collection destroys it ([temporaryfile.close.destroys]
+    # [temporaryfile.gc.destroys] [temporaryfile.context.closes]) and so does a
+    # SIGKILL ([faults.sigkill.temporaryfile-leaves-nothing]).
     global o_tmpfile_works
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
     options = (mode, buffering, encoding, newline, errors)
@@ -123,7 +143,9 @@ def TemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optional[str
             # below creates the file the classic way, or reports the error.
             pass
         else:
-            # [temporaryfile.name-is-fd] No path to show, so the descriptor.
+            # [temporaryfile.posix.name-is-descriptor] No path to show, so the
+            # descriptor.  [temporaryfile.posix.true-file-object] The stream
+            # itself is returned, unwrapped.
             set_name(file, file.fileno())
             return file
     file = open_with(_unlinked_opener(dir, prefix, suffix), dir, *options)
@@ -157,10 +179,13 @@ class _Remover:
         try:
             os.unlink(self.name)
         except FileNotFoundError:
-            pass  # the user removed it already: the goal is met
+            # [namedtemporaryfile.close.already-removed] Someone removed it
+            # already: the goal is met.
+            pass
 
     def close(self) -> None:
         """The wrapper's close(): close the file, then apply the close-time rule."""
+        # [namedtemporaryfile.close.releases-descriptor] Whatever the rules.
         if self.file_closed:
             return
         self.file_closed = True
@@ -179,8 +204,10 @@ class _Remover:
             self._remove_name(event)
 
     def __del__(self) -> None:
-        # [namedtemporaryfile.finalize] Runs when the wrapper (and every method
-        # borrowed from it) is gone.  Not guaranteed at interpreter exit.
+        # [namedtemporaryfile.delete.on-finalize] [namedtemporaryfile.delete-on-close-false.finalize]
+        # Runs when the wrapper (and every method borrowed from it) is gone.
+        # Not guaranteed at interpreter exit, and never after SIGKILL
+        # ([namedtemporaryfile.posix.sigkill-leaves-file]).
         self.finish(FINALIZE)
 
 
@@ -203,12 +230,14 @@ class _TemporaryFileWrapper:
 
     def __init__(self, file: IO[Any], name: Any, delete: bool = True, delete_on_close: bool = True,
                  os_deletes: bool = False) -> None:
+        # [namedtemporaryfile.file.attribute] [namedtemporaryfile.name.visible-absolute]
         self.file = file
         self.name = name
         self._remover = _Remover(file, name, delete, delete_on_close, os_deletes)
 
     def __getattr__(self, attr: str) -> Any:
-        # Called only for names not found normally: everything the file offers.
+        # [namedtemporaryfile.delegation] Called only for names not found
+        # normally: everything the file offers.
         value = getattr(self.__dict__["file"], attr)
         if callable(value):
             value = _borrowed(value, self._remover)
@@ -218,6 +247,8 @@ class _TemporaryFileWrapper:
         return value
 
     def __enter__(self) -> _TemporaryFileWrapper:
+        # [namedtemporaryfile.context.returns-self] The wrapper, so `name` and
+        # the removal rules stay reachable inside the block.
         self.file.__enter__()
         return self
 
@@ -242,6 +273,10 @@ def NamedTemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optiona
                        dir: Any = None, delete: bool = True, *, errors: Optional[str] = None,
                        delete_on_close: bool = True) -> _TemporaryFileWrapper:
     """A file with a visible name, removed according to delete and delete_on_close."""
+    # [module.signature.namedtemporaryfile] [module.signature.namedtemporaryfile-delete-on-close]
+    # [namedtemporaryfile.params.errors-keyword-only] [namedtemporaryfile.params.open-like]
+    # [namedtemporaryfile.create.mkstemp-rules] [namedtemporaryfile.name.type-follows-args]
+    # [audit.namedtemporaryfile.event] Created by mkstemp's own loop.
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
     os_deletes = os_deletes_on_close(os.name, delete, delete_on_close)
     flags = open_flags(vars(os), os_deletes=os_deletes)
@@ -255,8 +290,9 @@ def NamedTemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optiona
     try:
         file = open_with(opener, dir, mode, buffering, encoding, newline, errors)
     except BaseException:
-        # [namedtemporaryfile.no-leak-on-error] The file exists but wrapping it
-        # failed (a bad encoding, say): remove it, unless the OS does so itself.
+        # [badinput.encoding.lookuperror] [faults.interrupt.after-create] The
+        # file exists but wrapping it failed (a bad encoding, an interrupt):
+        # remove it, unless the OS does so itself.
         if created and not os_deletes:
             os.unlink(created[0])
         raise

@@ -38,15 +38,19 @@ def writable_dir(path: Any) -> bool:
 # ---------------------------------------------------------------------------
 
 
+# [module.signature.queries-take-no-arguments] The four queries take no arguments.
+
+
 def gettempprefix() -> str:
     """The default file-name prefix, as str."""
-    # [prefix.default] The package's `template` ("tmp"), decoded if someone
+    # [prefix.str.value] [prefix.no-search] The package's `template` ("tmp"), decoded if someone
     # stored bytes there.  No directory part, and no directory search.
     return os.fsdecode(package().template)
 
 
 def gettempprefixb() -> bytes:
     """The default file-name prefix, as bytes."""
+    # [prefix.bytes.value] [prefix.no-directory-component]
     return os.fsencode(package().template)
 
 
@@ -62,8 +66,10 @@ _PROBE_ATTEMPTS = 100
 
 def _directory_accepts_files(directory: str) -> bool:
     """Can we create, write and delete a file in ``directory``?"""
-    # A directory that exists may still refuse us (permissions, a read-only or
-    # full file system), so only a real create+write+delete proves it usable.
+    # [gettempdir.search.skips-unwritable] [gettempdir.search.skips-missing]
+    # [gettempdir.search.skips-non-directory] A directory that exists may still
+    # refuse us (permissions, a read-only or full file system), so only a real
+    # create+write+delete proves it usable.
     for _ in range(_PROBE_ATTEMPTS):
         probe = os.path.join(directory, random_part())
         try:
@@ -83,6 +89,7 @@ def _directory_accepts_files(directory: str) -> bool:
         except OSError:
             return False
         finally:
+            # [gettempdir.search.probe-leaves-nothing]
             os.close(fd)
             os.unlink(probe)
     return False
@@ -100,13 +107,15 @@ def find_default_tempdir() -> str:
     """Search the candidate directories and return the first usable one."""
     candidates = candidate_dirs(os.name, os.environ, _current_dir())
     for directory in candidates:
-        # [gettempdir.absolute] Fixed as absolute now, so a later chdir() cannot
-        # move every future temporary file somewhere else.
+        # [gettempdir.search.relative-candidate] Fixed as absolute now, so a
+        # later chdir() cannot move every future temporary file elsewhere.
+        # [gettempdir.search.dot-kept-relative] "." (only ever the fallback
+        # for a vanished cwd, or a TMPDIR of ".") stays as it is.
         if directory != os.curdir:
             directory = os.path.abspath(directory)
         if _directory_accepts_files(directory):
             return directory
-    # [gettempdir.none-usable]
+    # [gettempdir.search.none-usable]
     raise FileNotFoundError(errno.ENOENT, f"No usable temporary directory found in {candidates}")
 
 
@@ -122,25 +131,28 @@ _search_lock = threading.Lock()
 def _tempdir_value() -> Any:
     """The package's ``tempdir``, searched for and stored on first need."""
     settings = package()
+    # [tempdir.override.not-validated] A value the user stored is used as is.
     if settings.tempdir is None:
         with _search_lock:
             # Checked again under the lock: another thread may have finished first.
             if settings.tempdir is None:
-                # [tempdir.cache] The result is stored where users can see and
-                # override it: the package's `tempdir`.
+                # [gettempdir.cache.stored-in-tempdir] [gettempdir.cache.result-reused]
+                # [gettempdir.bytes.shares-cache] The result is stored where
+                # users can see and override it: the package's `tempdir`.
                 settings.tempdir = find_default_tempdir()
     return settings.tempdir
 
 
 def gettempdir() -> str:
     """The default directory for temporary files, as str."""
-    # [gettempdir.returns-str] Always str since 3.10, even when a user stored
+    # [gettempdir.returns.str] Always str since 3.10, even when a user stored
     # bytes in `tempdir`.
     return os.fsdecode(_tempdir_value())
 
 
 def gettempdirb() -> bytes:
     """The default directory for temporary files, as bytes."""
+    # [gettempdir.bytes.same-directory]
     return os.fsencode(_tempdir_value())
 
 
@@ -156,14 +168,18 @@ def name_type(prefix: Any, suffix: Any, dir: Any) -> Type[Any]:
         if part is None:
             continue
         if isinstance(part, os.PathLike):
+            # [naming.types.pathlike-dir] Meant for dir; a path-like prefix or
+            # suffix passes here but fails when concatenated, with TypeError
+            # ([naming.types.pathlike-prefix-unsupported]).
             part = os.fspath(part)
         seen.add(bytes if isinstance(part, bytes) else str)
     if len(seen) > 1:
-        # [naming.no-mixing] A path cannot be half bytes, half str.
-        raise TypeError("Can't mix bytes and non-bytes in path components.")
+        # [naming.types.mixing-is-typeerror] A path cannot be half bytes, half str.
+        raise TypeError("prefix, suffix and dir must be all str or all bytes, not a mix")
     if seen:
         return seen.pop()
-    # [tempdir.bytes-side-effect] With nothing to go on, the type of `tempdir`
+    # [tempdir.bytes.default-return-type] [tempdir.bytes.str-argument-wins]
+    # [naming.types.str-by-default] With nothing to go on, the type of `tempdir`
     # decides.  Before 3.5 only bytes callers would set a bytes tempdir, so the
     # module kept honouring it; the docs keep the rule for compatibility while
     # asking nobody to rely on it.
@@ -177,13 +193,15 @@ def resolve_name_parts(prefix: Any, suffix: Any, dir: Any) -> Tuple[Any, Any, An
     """prefix, suffix and dir with every None replaced by its default, all of one type."""
     kind = name_type(prefix, suffix, dir)
     if suffix is None:
-        # [naming.suffix-default] No suffix means an empty one.
+        # [naming.suffix.default-none] No suffix means an empty one.
         suffix = kind()
     if prefix is None:
-        # [naming.prefix-default]
+        # [naming.prefix.default] [naming.types.bytes-in-bytes-out]
         prefix = gettempprefix() if kind is str else gettempprefixb()
     if dir is None:
-        # [naming.dir-default] Only a call without dir consults (and may
-        # trigger) the directory search.
+        # [naming.dir.default-gettempdir] [tempdir.init.by-default-dir-use]
+        # [tempdir.init.only-when-needed] Only a call without dir consults (and
+        # may trigger) the search: an erratum where we follow CPython, since the
+        # docs say every call initialises tempdir, needed or not.
         dir = gettempdir() if kind is str else gettempdirb()
     return prefix, suffix, dir

@@ -16,7 +16,7 @@ from typing import Callable, Iterable, Iterator, List
 # The alphabet and the draw
 # ---------------------------------------------------------------------------
 
-# [naming.random-part] Eight characters from 37 symbols: lower-case letters,
+# [naming.random-part.cpython-shape] Eight characters from 37 symbols: lower-case letters,
 # digits and underscore.  Lower case only, so that two names never differ by
 # case alone (they would collide on case-insensitive file systems); 37**8 is
 # about 3.5e12 names, roughly 41.7 bits of guessing work.
@@ -33,9 +33,13 @@ _ACCEPT_BELOW = (256**_DRAW_BYTES // _SPACE) * _SPACE
 
 def random_part(draw: Callable[[int], bytes] = os.urandom) -> str:
     """A fresh random name part of LENGTH characters from ALPHABET."""
+    # [security.names.process-distinct] [security.names.fork-distinct]
     # os.urandom is the kernel's CSPRNG: nothing to seed, no state in this
     # process, so a forked child can never replay its parent's names (a seeded
     # user-space generator copied by fork() would do exactly that).
+    # [security.names.uniform] [security.names.no-sequence]
+    # [security.names.no-collisions] Rejection keeps
+    # every name equally likely and each draw independent of the last.
     value = int.from_bytes(draw(_DRAW_BYTES), "big")
     while value >= _ACCEPT_BELOW:
         value = int.from_bytes(draw(_DRAW_BYTES), "big")
@@ -60,7 +64,8 @@ _injected: List[Iterator[str]] = []
 def inject_names(names: Iterable[str]) -> Iterator[None]:
     """While active, candidate names take their random part from ``names``, one per attempt.
 
-    This is the reference's "name-injection" capability.  Tests use it to force
+    This is the reference's "name-injection" capability
+    ([naming.compose.exact-with-injected-part]).  Tests use it to force
     collisions (inject a name that already exists) and to reach exhaustion.
     Once ``names`` runs out, random parts are drawn again.  The directory
     probe of ``gettempdir`` never consumes injected names: it is not a

@@ -16,12 +16,15 @@ from typing import Callable, List, Mapping, Optional
 
 # Every flag below is looked up by name, and a flag the platform lacks counts as
 # 0, so one list serves every OS.
+# [security.open.exclusive-create] [security.open.nofollow]
+# [security.fd.close-on-exec] [creation.fd.not-inheritable]
 _CREATE_FLAG_NAMES = (
     # Read and write through one descriptor: the caller gets a usable file.
     "O_RDWR",
     # O_CREAT|O_EXCL together make "create" atomic: the call fails with EEXIST
     # if *anything* is already at the path, including a symlink an attacker
     # planted there after guessing the name.  No check-then-create window.
+    # [security.symlink.never-followed]
     "O_CREAT",
     "O_EXCL",
     # Belt and braces against the same symlink attack on systems where
@@ -55,18 +58,21 @@ def open_flags(available: Mapping[str, int], *, text: bool = False, os_deletes: 
 # Where to look for a temporary directory
 # ---------------------------------------------------------------------------
 
-# [gettempdir.search-order] The variables are consulted in this order; an empty
+# [gettempdir.search.tmpdir-first] [gettempdir.search.temp-then-tmp]
+# [gettempdir.search.empty-variable-ignored] The variables are consulted in this order; an empty
 # value counts as unset, since "" would silently mean the current directory.
 ENVIRONMENT_VARIABLES = ("TMPDIR", "TEMP", "TMP")
+# [gettempdir.search.posix-platform-list]
 POSIX_FALLBACKS = ("/tmp", "/var/tmp", "/usr/tmp")
 WINDOWS_FALLBACKS = (r"c:\temp", r"c:\tmp", r"\temp", r"\tmp")
 
 
 def windows_profile_dirs(environ: Mapping[str, str]) -> List[str]:
     """The per-user and system temp folders Windows itself uses, from ``environ``."""
-    # CPython tries these before the four documented names (an erratum: the
-    # docs list only those four); they are where Windows actually puts temp
-    # files, so a default install finds a writable directory there first.
+    # [gettempdir.search.windows-platform-list] An erratum where we follow
+    # CPython: it tries these two before the four documented names, which are
+    # all the docs list.  They are where Windows itself keeps temporary files,
+    # and the profile one is private to the user, unlike a shared C:\TEMP.
     profile = environ.get("USERPROFILE")
     if profile is None and "HOMEPATH" in environ:
         profile = environ.get("HOMEDRIVE", "") + environ["HOMEPATH"]
@@ -84,7 +90,7 @@ def candidate_dirs(os_name: str, environ: Mapping[str, str], cwd: Optional[str])
         found += windows_profile_dirs(environ) + list(WINDOWS_FALLBACKS)
     else:
         found += POSIX_FALLBACKS
-    # [gettempdir.cwd-last-resort] The working directory comes last; when even
+    # [gettempdir.search.cwd-last] The working directory comes last; when even
     # that cannot be named (it was deleted), "." still works for relative use.
     found.append(cwd if cwd is not None else ".")
     return found
@@ -112,7 +118,7 @@ def permission_error_is_transient(os_name: str, directory_is_writable: Callable[
 
 def temporaryfile_is_alias(os_name: str, platform: str) -> bool:
     """Is TemporaryFile just NamedTemporaryFile here (no unlink-while-open)?"""
-    # [temporaryfile.alias-elsewhere] Removing the name of an open file is a
+    # [temporaryfile.windows.alias] Removing the name of an open file is a
     # POSIX guarantee; Windows refuses it and Cygwin only emulates it.
     return os_name != "posix" or platform == "cygwin"
 
@@ -128,18 +134,24 @@ def os_deletes_on_close(os_name: str, delete: bool, delete_on_close: bool) -> bo
     """Is deletion at close left to the OS (Windows O_TEMPORARY)?"""
     # Windows can tie deletion to the handle itself, which also works when the
     # process dies; it is the only way to delete a file that is still open.
+    # The price: other opens must share delete access to reach the file
+    # ([namedtemporaryfile.windows.reopen-rules]).
     return os_name == "nt" and delete and delete_on_close
 
 
 def unlink_on(event: str, delete: bool, delete_on_close: bool, os_deletes: bool) -> bool:
     """Must we unlink the name ourselves at ``event`` (close, exit or finalize)?"""
     if not delete or os_deletes:
-        # [namedtemporaryfile.delete-false-keeps] Either nobody deletes, or the
-        # OS already did when the handle closed.
+        # [namedtemporaryfile.delete-false.keeps]
+        # [namedtemporaryfile.delete-false.ignores-delete-on-close] Either
+        # nobody deletes, or the OS already did when the handle closed.
         return False
     if event == CLOSE:
-        # [namedtemporaryfile.delete-on-close] Only when asked to delete at close.
+        # [namedtemporaryfile.delete.on-close]
+        # [namedtemporaryfile.delete-on-close-false.close-keeps] Only when
+        # asked to delete at close.
         return delete_on_close
-    # [namedtemporaryfile.delete-at-exit] Context exit and finalization always
-    # remove the name when delete is true.
+    # [namedtemporaryfile.delete.on-context-exit] [namedtemporaryfile.delete.on-finalize]
+    # [namedtemporaryfile.delete-on-close-false.context-exit] Context exit and
+    # finalization always remove the name when delete is true.
     return True

@@ -20,7 +20,7 @@ from .location import package
 class SpooledTemporaryFile(io.IOBase):
     """A file-like object kept in memory until it exceeds max_size bytes."""
 
-    # Since 3.11 it is a real io.IOBase, so isinstance checks and the mixin
+    # [spooled.io.iobase-instance] Since 3.11 it is a real io.IOBase, so isinstance checks and the mixin
     # methods (readlines, writelines...) behave like any file's.
 
     def __new__(cls, max_size: int = 0, mode: str = "w+b", *args: Any, **kwargs: Any) -> Any:
@@ -35,17 +35,18 @@ class SpooledTemporaryFile(io.IOBase):
     def __init__(self, max_size: int = 0, mode: str = "w+b", buffering: int = -1,
                  encoding: Optional[str] = None, newline: Optional[str] = None, suffix: Any = None,
                  prefix: Any = None, dir: Any = None, *, errors: Optional[str] = None) -> None:
+        # [module.signature.spooledtemporaryfile] [spooled.params.errors] [spooled.mode.default-binary]
         if "b" in mode:
             self._file: IO[Any] = io.BytesIO()
         else:
             encoding = text_encoding(encoding, 2)
-            # [spooled.text-mode] Text goes through a real TextIOWrapper, so
-            # newline and error handling are the same before and after rollover.
-            self._file = io.TextIOWrapper(io.BytesIO(), encoding=encoding, errors=errors,
-                                          newline=newline)
-        self._max_size = max_size
-        self._rolled = False
-        # Everything TemporaryFile needs later; kept until the rollover happens.
+            # [spooled.file.in-memory-type] [spooled.text.attributes] Text goes
+            # through a real TextIOWrapper, so newline and error handling are
+            # the same before and after rollover.
+            self._file = io.TextIOWrapper(io.BytesIO(), encoding, errors, newline)
+        self._limit, self._on_disk = max_size, False
+        # [spooled.rollover.uses-dir] Everything TemporaryFile needs later;
+        # kept until the rollover happens.
         self._pending: Optional[Dict[str, Any]] = dict(
             mode=mode, buffering=buffering, encoding=encoding, newline=newline,
             suffix=suffix, prefix=prefix, dir=dir, errors=errors)
@@ -58,12 +59,15 @@ class SpooledTemporaryFile(io.IOBase):
 
     def rollover(self) -> None:
         """Move the contents to a real file on disk now, whatever their size."""
-        if self._rolled:
+        # [spooled.rollover.explicit] Whatever the size; a no-op once on disk.
+        if self._on_disk:
             return
         assert self._pending is not None
         memory = self._file
-        # Created before anything changes: if creation fails (no usable dir),
-        # the data is still in memory and the object still works.
+        # [faults.emfile.spooled-data-kept] Created before anything changes: if
+        # creation fails (no descriptor, no usable dir), the data is still in
+        # memory and the object still works.
+        # [spooled.rollover.like-temporaryfile] [spooled.file.on-disk-type]
         # Looked up on the package at call time: the platform's choice (chapter
         # 5), or whatever a user substituted for it.
         disk = package().TemporaryFile(**self._pending)
@@ -73,25 +77,34 @@ class SpooledTemporaryFile(io.IOBase):
             disk.buffer.write(memory.detach().getvalue())  # type: ignore[attr-defined]
         else:
             disk.write(memory.getvalue())  # type: ignore[attr-defined]
-        # [spooled.rollover.position] The file position survives the move.
+        # [spooled.rollover.preserves-content-and-position] The position survives
+        # the move.  [spooled.text.newlines-restart-at-rollover] `newlines` does
+        # not: the new text layer has read nothing yet.
         disk.seek(position, 0)
         self._file = disk
         self._pending = None
-        self._rolled = True
+        self._on_disk = True
 
     def _check_size(self) -> None:
         """Roll over if the data now goes past max_size (0 means no limit)."""
-        # [spooled.rollover.size] "Exceeds": exactly max_size still fits.
-        if not self._rolled and self._max_size and self._file.tell() > self._max_size:
+        # [spooled.memory.until-exceeds] "Exceeds": exactly max_size still fits.
+        # [spooled.max-size.zero-means-unbounded] An erratum where we follow
+        # CPython: 0 (the default) means no limit, not "roll over at once".
+        # [badinput.max-size.typeerror] A max_size that is no number fails
+        # here, at the first write, with TypeError.
+        if not self._on_disk and self._limit and self._file.tell() > self._limit:
             self.rollover()
 
     # -----------------------------------------------------------------------
     # Context manager and life cycle
     # -----------------------------------------------------------------------
 
+    # [spooled.context.closes]
+
     def __enter__(self) -> SpooledTemporaryFile:
-        if self._file.closed:
-            raise ValueError("Cannot enter context with closed file")
+        # Same rule as io's own files: a closed file is not a context.
+        if self.closed:
+            raise ValueError("I/O operation on closed file: cannot enter a with block")
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
@@ -120,7 +133,7 @@ class SpooledTemporaryFile(io.IOBase):
 
     def fileno(self) -> int:
         """Roll over (a descriptor needs a real file) and return the descriptor."""
-        # [spooled.fileno-rolls-over]
+        # [spooled.rollover.fileno]
         self.rollover()
         return self._file.fileno()
 
@@ -131,6 +144,7 @@ class SpooledTemporaryFile(io.IOBase):
     @property
     def mode(self) -> str:
         """The real file's mode after rollover, the requested one before."""
+        # [spooled.attributes.mode-and-name]
         try:
             return self._file.mode
         except AttributeError:
@@ -166,12 +180,14 @@ class SpooledTemporaryFile(io.IOBase):
 
     def writelines(self, lines: Iterable[Any]) -> None:
         """Write each line, rolling over as soon as the data grows past max_size."""
+        # [spooled.memory.writelines-counts]
         for line in lines:
             self.write(line)
 
     def truncate(self, size: Optional[int] = None) -> int:
         """Truncate (or extend) to ``size``; growing past max_size rolls over first."""
-        if size is not None and size > self._max_size:
+        # [spooled.truncate.size] [spooled.truncate.beyond-max-size] [spooled.truncate.returns-size]
+        if size is not None and size > self._limit:
             self.rollover()
         return self._file.truncate(size)
 
