@@ -34,6 +34,7 @@ TIERS = ("core", "optional")
 class TestOutcome:
     """One test's result, as the report shows it."""
 
+    __test__ = False  # a data class, not something for pytest to collect
     nodeid: str
     clauses: Tuple[str, ...]
     outcome: str  # passed | failed | error | skipped
