@@ -9,9 +9,11 @@ import stat
 import subprocess
 import sys
 import warnings
-from typing import Any, Dict
+from typing import Any, Dict, Tuple
 
 import pytest
+
+from conformance import support
 
 
 def identity(fd: int):
@@ -20,12 +22,15 @@ def identity(fd: int):
     return st.st_dev, st.st_ino
 
 
-def still_refers_to(fd: int, ident) -> bool:
-    """Is ``fd`` still open on the same file? (A reused number points elsewhere.)"""
-    try:
-        return identity(fd) == ident
-    except OSError:
-        return False
+def held_open(ident: Tuple[int, int]) -> bool:
+    """Does any descriptor of this process still lead to the file ``ident`` names?"""
+    for fd in support.open_fds():
+        try:
+            if identity(fd) == ident:
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def collect(obj_holder: Dict[str, Any]) -> None:
@@ -173,7 +178,7 @@ def test_defaults_delete_at_finalization(tf, scratch):
     ident = identity(fd)
     collect(holder)
     assert not os.path.exists(name)
-    assert not still_refers_to(fd, ident)
+    assert not held_open(ident)
 
 
 # --- delete=True, delete_on_close=False (3.12) ----------------------------------------
@@ -260,7 +265,7 @@ def test_close_and_exit_release_the_descriptor(tf, scratch, delete, how):
         with f:
             pass
     assert f.closed
-    assert not still_refers_to(fd, ident)
+    assert not held_open(ident)
 
 
 @pytest.mark.clause("namedtemporaryfile.close.already-removed")

@@ -174,33 +174,6 @@ def test_directory_removed_by_someone_else(tf, scratch):
     assert os.listdir(scratch) == []
 
 
-_READONLY_CHILD = """
-import os
-td = tf.TemporaryDirectory(dir={scratch!r})
-locked = os.path.join(td.name, "locked")
-os.mkdir(locked)
-for where in (locked, td.name):
-    path = os.path.join(where, "ro.txt")
-    with open(path, "w") as handle:
-        handle.write("x")
-    os.chmod(path, 0o400)
-os.chmod(locked, 0o500)
-error = None
-try:
-    td.cleanup()
-except Exception as exc:
-    error = repr(exc)
-result = [os.path.lexists(td.name), error]
-"""
-
-
-@pytest.mark.clause("temporarydirectory.readonly-contents-removed")
-def test_owner_read_only_contents_are_removed(tf, scratch, target_spec, unprivileged):
-    child = support.run_in_child(target_spec, _READONLY_CHILD.format(scratch=scratch), unprivileged=True)
-    assert child.returncode == 0, child.stderr
-    assert child.value == [False, None], child.how
-
-
 # --- where errors go --------------------------------------------------------------------------
 
 

@@ -11,6 +11,7 @@ from typing import Tuple
 
 import pytest
 
+from conformance import support
 from conformance.plugin import NOT_APPLICABLE
 
 
@@ -25,12 +26,15 @@ def identity(fd: int) -> Tuple[int, int]:
     return st.st_dev, st.st_ino
 
 
-def still_refers_to(fd: int, ident: Tuple[int, int]) -> bool:
-    """Is ``fd`` still open on the same file? (A reused number points elsewhere.)"""
-    try:
-        return identity(fd) == ident
-    except OSError:
-        return False
+def held_open(ident: Tuple[int, int]) -> bool:
+    """Does any descriptor of this process still lead to the file ``ident`` names?"""
+    for fd in support.open_fds():
+        try:
+            if identity(fd) == ident:
+                return True
+        except OSError:
+            continue
+    return False
 
 
 def open_probe_type(scratch: str, mode: str, buffering: int = -1) -> type:
@@ -203,7 +207,7 @@ def test_close_releases_the_only_handle(tf, scratch):
     assert os.fstat(fd).st_nlink == 0  # no name: the descriptor is the only way in
     f.close()
     assert f.closed
-    assert not still_refers_to(fd, ident)
+    assert not held_open(ident)
     assert os.listdir(scratch) == []
 
 
@@ -216,7 +220,7 @@ def test_garbage_collection_closes_the_file(tf, scratch):
         warnings.simplefilter("ignore", ResourceWarning)  # io reports the unclosed file
         del f
         gc.collect()
-    assert not still_refers_to(fd, ident)
+    assert not held_open(ident)
     assert os.listdir(scratch) == []
 
 
@@ -228,7 +232,7 @@ def test_context_manager_returns_itself_and_closes(tf, scratch):
     with f as entered:
         assert entered is f
     assert f.closed
-    assert not still_refers_to(fd, ident)
+    assert not held_open(ident)
 
 
 @pytest.mark.clause("temporaryfile.windows.alias")
