@@ -40,6 +40,13 @@ __all__ = [
 # Settings: read by every call at call time, so user assignments take effect
 # ---------------------------------------------------------------------------
 
+# These three are plain attributes of this package, and the chapters read them
+# through location.package() on every call.  So `reference.tempdir = "/x"`,
+# `reference.TMP_MAX = 5` and `reference.template = "app-"` behave as they do
+# for the standard module.  The docs discourage setting tempdir (pass dir=
+# instead: a global setting surprises every other user of the module), but
+# support it, so we do too.
+
 # [module.tmp-max.positive-int] How many names a creating call tries before giving up: the
 # C library's figure where the os module exposes one, else 10000.
 TMP_MAX: int = getattr(_os, "TMP_MAX", 10000)

@@ -57,22 +57,33 @@ def candidate_path(directory: Any, prefix: Any, part: str, suffix: Any) -> Any:
     return os.path.join(directory, prefix + part + suffix)
 
 
-def create_exclusively(
-    directory: Any,
-    prefix: Any,
-    suffix: Any,
-    make: Callable[[Any], Made],
-    audit_event: Optional[str],
-    os_name: Optional[str] = None,
-) -> Tuple[Made, Any]:
+# How the loop treats each outcome of ``make(path)``:
+#
+# * success: the entry is ours, and nobody else's, because the OS refused to
+#   create it if anything at all stood at that path;
+# * FileExistsError: a collision (a leftover of ours, another process's file,
+#   or an attacker's plant): try the next name, leaving the entry untouched;
+# * PermissionError: on POSIX, a refusal to report; on Windows possibly a
+#   collision in disguise (see platform_rules.permission_error_is_transient);
+# * any other OSError ends the call at once, since another name cannot fix it:
+#   [creation.errors.missing-dir] [creation.errors.dir-not-a-directory]
+#   [badinput.dir.precise-errors] [badinput.name-too-long.oserror]
+#   [faults.emfile.raises-oserror] [badinput.nul-byte.valueerror] (os.open
+#   refuses NUL with ValueError before touching the disk).  Retrying those
+#   would burn TMP_MAX attempts and then report the wrong error.
+
+
+def create_exclusively(directory: Any, prefix: Any, suffix: Any, make: Callable[[Any], Made],
+                       audit_event: Optional[str], os_name: Optional[str] = None) -> Tuple[Made, Any]:
     """Call ``make(path)`` on fresh candidate paths until one succeeds; return (result, path)."""
     # [audit.event.absolute-path] [naming.absolute.file-apis-relative-dir]
-    # [naming.absolute.dir-apis-relative-dir] Made absolute once, up front: the audit event
-    # then carries the full path the docs promise (an erratum where we follow
-    # the docs), and the result no longer depends on a later chdir().
+    # [naming.absolute.dir-apis-relative-dir] Made absolute once, up front:
+    # the audit event then carries the full path the docs promise (an erratum
+    # where we follow the docs), and the result no longer depends on a later
+    # chdir().
     directory = os.path.abspath(directory)
-    # [module.tmp-max.read-at-call-time] TMP_MAX is read at call time, from the package, so
-    # an assignment to reference.TMP_MAX is honoured.
+    # [module.tmp-max.read-at-call-time] TMP_MAX is read at call time, from
+    # the package, so an assignment to reference.TMP_MAX is honoured.
     for _ in range(package().TMP_MAX):
         path = candidate_path(directory, prefix, next_candidate(), suffix)
         if audit_event is not None:
@@ -92,11 +103,6 @@ def create_exclusively(
                 continue
             # [creation.errors.unwritable-dir] A real refusal: retrying cannot help.
             raise
-        # Any other OSError ends the call at once, since another name cannot
-        # fix it: [creation.errors.missing-dir] [creation.errors.dir-not-a-directory]
-        # [badinput.dir.precise-errors] [badinput.name-too-long.oserror]
-        # [faults.emfile.raises-oserror] [badinput.nul-byte.valueerror] (os.open
-        # refuses NUL with ValueError before touching the disk).
     # [creation.retry.tmp-max-bound] [mktemp.retry.exhaustion] Every attempt
     # collided: the directory is full of our names, or someone is deliberately
     # racing us.  Stop rather than spin.
@@ -152,6 +158,13 @@ def mkdtemp(suffix: Any = None, prefix: Any = None, dir: Any = None) -> Any:
 # ---------------------------------------------------------------------------
 # mktemp: only a name (deprecated, and why)
 # ---------------------------------------------------------------------------
+
+# mktemp is the original API, from before exclusive creation was common: it
+# checks that a name is free and hands it back.  Between that check and the
+# caller's own open, another process can create the name, as a symlink to a
+# file of the victim's, say, and the caller then writes through it.  That
+# time-of-check/time-of-use race is why it has been deprecated since 2.3; it
+# survives for compatibility and, unlike mkstemp, never learned bytes.
 
 
 def _refuse_existing(path: Any) -> None:

@@ -45,6 +45,11 @@ RMTREE_HAS_ONEXC = sys.version_info >= (3, 12)
 def rmtree_with_onexc(path: Any, onexc: OnExc, rmtree: Callable[..., None] = shutil.rmtree,
                       has_onexc: bool = RMTREE_HAS_ONEXC) -> None:
     """shutil.rmtree(path, onexc=onexc), also where only ``onerror`` exists (< 3.12)."""
+    # 3.12 replaced rmtree's `onerror` (handed sys.exc_info()) by `onexc`
+    # (handed the exception) and deprecated the old one.  Both call the handler
+    # at the same moments, so the handler is written once, for onexc, and
+    # adapted here.  `rmtree` and `has_onexc` are parameters so that tests
+    # can drive both branches on any interpreter.
     if has_onexc:
         rmtree(path, onexc=onexc)
     else:
@@ -56,16 +61,40 @@ def rmtree_with_onexc(path: Any, onexc: OnExc, rmtree: Callable[..., None] = shu
 # Removing a tree, repairing permissions on the way
 # ---------------------------------------------------------------------------
 
+# shutil.rmtree does the walking; it calls our handler for each entry it fails
+# to remove, and carries on with the rest when the handler returns.  The
+# handler sorts the failures:
+#
+# * FileNotFoundError: something removed the entry first (another thread, the
+#   user's own code).  The goal, "it is gone", is met.
+# * PermissionError: usually our own doing.  Code under test often makes a
+#   file read-only, or a directory 0o500 (no new entries, so no deletions in
+#   it) or 0o000 (not even listable).  The owner may always chmod what they
+#   own, so we grant ourselves access (to the entry and to its parent, since
+#   deleting an entry is a write to the parent) and try once more.  A
+#   directory is retried as a tree of its own.
+# * anything else: a real error (I/O, a read-only file system, the tree
+#   replaced by a plain file) that repair cannot fix.
+#
+# Two guards keep this from going wrong: a top directory that still refuses
+# after one repair is reported rather than retried forever, and the repair
+# never follows a symlink (see grant_owner_access).
+
 
 def grant_owner_access(path: Any) -> None:
     """Make ``path`` fully accessible to its owner; never act through a symlink."""
     if os.path.islink(path):
         # [cleanup.symlink.target-untouched] [cleanup.nothing-outside-removed]
-        # chmod would change the *target*: a
-        # symlink planted in the tree could make cleanup open up /etc/shadow
-        # or a victim's home (CVE-2023-6597).  A link itself needs no mode to
-        # be removed, so we skip it.
+        # chmod would change the *target*: a symlink planted in the tree could
+        # make cleanup open up /etc/shadow or a victim's home directory
+        # (CVE-2023-6597, fixed in CPython 3.12.2 and backports).  A link
+        # needs no permission of its own to be removed, so we skip it.  The
+        # check and the chmod are two steps, but the path lies inside our own
+        # 0o700 tree, where no other user can swap a link in between.
         return
+    # BSD and macOS "immutable"/"append-only" flags block removal even for
+    # the owner; clearing them comes first.  Files get 0o700 too: the mode
+    # lives only until the unlink that follows.
     _set_file_flags(path, 0)
     os.chmod(path, DIR_MODE)
 
@@ -98,9 +127,7 @@ def _retry_after_repair(top: Any, path: Any, ignore_errors: bool) -> None:
 
 def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False) -> None:
     """Delete ``top`` and everything below it, fixing permissions that stand in the way."""
-    # [cleanup.removes.protected-contents]
-    # The owner may always chmod what they own, so read-only files and
-    # unsearchable directories inside our own tree are no reason to fail.
+    # [cleanup.removes.protected-contents] See the section comment above.
 
     def onexc(func: Callable[..., Any], path: Any, error: BaseException) -> None:
         if isinstance(error, FileNotFoundError):
@@ -116,10 +143,10 @@ def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False)
             pass
         except OSError as repair_failed:
             # [temporarydirectory.ignore-errors.best-effort] [cleanup.ignore-errors.best-effort]
-            # The repair itself
-            # can fail (chmod on a sub-directory another user owns).  An
-            # erratum where we follow the docs: best-effort mode swallows it
-            # and lets rmtree go on with the rest; CPython lets it escape.
+            # The repair itself can fail (chmod on a sub-directory another
+            # user owns).  An erratum where we follow the docs: best-effort
+            # mode swallows it and lets rmtree go on with the rest; CPython
+            # lets it escape.
             _give_up(repair_failed, ignore_errors)
 
     rmtree_with_onexc(top, onexc)

@@ -4,6 +4,18 @@ Both are built the same way: ``io.open`` is handed an *opener* that creates the
 file securely (chapter 4) and returns its descriptor.  ``io.open`` validates
 the mode before calling the opener and closes the descriptor itself if wrapping
 it fails, so a bad argument never leaves a half-made file behind.
+
+Why not create the descriptor first and wrap it with ``io.open(fd, ...)``?
+Because then every argument error (a bad mode, an unknown encoding) would be
+discovered *after* the file exists, and each call site would need its own
+clean-up.  With an opener, the order of validation is io's own, and the only
+failures left after creation are the ones handled below in one place.
+
+The two functions differ in what the caller gets back.  TemporaryFile returns
+the io stream itself: there is no name to manage, so nothing to wrap.
+NamedTemporaryFile returns a wrapper, because *someone* must remember the name
+and decide when to remove it; that decision is a pure function of the
+arguments (chapter 1, ``unlink_on``) applied at close, exit and finalization.
 """
 
 from __future__ import annotations
@@ -41,6 +53,8 @@ def _keep_encoding(encoding: Optional[str], stacklevel: int = 2) -> Optional[str
 
 # io.text_encoding (3.10+) turns None into "locale" and, under
 # -X warn_default_encoding, warns the *caller* that no encoding was chosen.
+# The stacklevel passed to it points the warning at the user's line, not ours:
+# a warning that blames the library gets ignored.
 text_encoding: Callable[..., Optional[str]] = getattr(io, "text_encoding", _keep_encoding)
 
 
@@ -59,6 +73,9 @@ def open_with(opener: Callable[[Any, int], int], where: Any, mode: str, bufferin
 
 def set_name(file: IO[Any], name: Any) -> None:
     """Give the innermost raw file ``name`` (it was opened under a stand-in)."""
+    # io.open was given the *directory* as its file argument (it needs some
+    # name to show before the opener runs), so until now `name` says the
+    # directory: misleading in a repr, and wrong for anyone reopening it.
     # Text wraps a buffer, a buffer wraps the raw FileIO; unbuffered binary is
     # the FileIO itself.  Outer layers report the raw file's name.
     innermost = file
@@ -73,6 +90,8 @@ def set_name(file: IO[Any], name: Any) -> None:
 
 # Flipped off for the rest of the process when the kernel turns out to predate
 # O_TMPFILE (Linux < 3.11), so we stop paying for a failed attempt each time.
+# A per-file-system refusal (EOPNOTSUPP on some network or FUSE mounts) does
+# not flip it: another directory, on another file system, may well support it.
 o_tmpfile_works = hasattr(os, "O_TMPFILE")
 
 
@@ -97,6 +116,11 @@ def _anonymous_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any
 
 def _unlinked_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any, int], int]:
     """An opener running mkstemp's loop, then removing the name at once."""
+
+    # The classic recipe, for systems without O_TMPFILE: create a name
+    # exclusively, then unlink it while the descriptor stays open.  The file
+    # exists with a name for one system call's time, and with mode 0o600, so
+    # nobody else can open it in that window.
 
     def opener(_where: Any, _flags: int) -> int:
         fd, path = create_exclusively(directory, prefix, suffix, open_new_file(BINARY_FLAGS),
@@ -160,6 +184,14 @@ def TemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optional[str
 
 class _Remover:
     """Closes the file and removes its name, each at most once, also on collection."""
+
+    # Why a separate object, rather than __del__ on the wrapper itself?  Bound
+    # methods handed out by the wrapper must keep the file usable while they
+    # live (see _borrowed).  If they held the wrapper, the wrapper would hold
+    # them back through its attribute cache: a reference cycle, collected
+    # only by the cycle collector, at an unpredictable time.  Holding this
+    # small object instead keeps every reference one-way, so plain reference
+    # counting removes the file as soon as the last user lets go.
 
     def __init__(self, file: IO[Any], name: Any, delete: bool, delete_on_close: bool,
                  os_deletes: bool) -> None:
@@ -228,6 +260,11 @@ def _borrowed(method: Callable[..., Any], remover: _Remover) -> Callable[..., An
 class _TemporaryFileWrapper:
     """The object NamedTemporaryFile returns: the file, its name, and removal rules."""
 
+    # Why a wrapper and not a subclass of the io classes?  The class of the
+    # file depends on mode and buffering (FileIO, BufferedRandom, BufferedWriter,
+    # TextIOWrapper...), and it is created by io.open, not by us.  Delegation
+    # serves all of them with one small class.
+
     def __init__(self, file: IO[Any], name: Any, delete: bool = True, delete_on_close: bool = True,
                  os_deletes: bool = False) -> None:
         # [namedtemporaryfile.file.attribute] [namedtemporaryfile.name.visible-absolute]
@@ -262,7 +299,9 @@ class _TemporaryFileWrapper:
         self._remover.close()
 
     def __iter__(self) -> Iterator[Any]:
-        # A generator method, so the wrapper stays alive while iteration runs.
+        # A generator method, so the wrapper stays alive while iteration runs:
+        # `for line in NamedTemporaryFile(...)` holds no other reference to it,
+        # and iterating the bare file would let the remover close it mid-loop.
         yield from self.file
 
     __class_getitem__ = classmethod(types.GenericAlias)
@@ -278,8 +317,11 @@ def NamedTemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optiona
     # [namedtemporaryfile.create.mkstemp-rules] [namedtemporaryfile.name.type-follows-args]
     # [audit.namedtemporaryfile.event] Created by mkstemp's own loop.
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
+    # On Windows with both flags true, deletion is requested from the OS at
+    # open time (O_TEMPORARY): the file then disappears even if we crash.
     os_deletes = os_deletes_on_close(os.name, delete, delete_on_close)
     flags = open_flags(vars(os), os_deletes=os_deletes)
+    # The opener runs inside io.open, so it reports the path through this list.
     created: List[Any] = []
 
     def opener(_where: Any, _flags: int) -> int:
@@ -307,6 +349,9 @@ def NamedTemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optiona
 
 def temporary_file_for(os_name: str, platform: str) -> Callable[..., Any]:
     """TemporaryFile for this platform: the nameless one, or NamedTemporaryFile."""
+    # Decided once, at import, from the platform passed in; the package binds
+    # the answer to its public name TemporaryFile.  Callers must not rely on
+    # either behaviour: the docs promise only "a file that is gone after use".
     if temporaryfile_is_alias(os_name, platform):
         return NamedTemporaryFile
     return TemporaryFile

@@ -23,6 +23,12 @@ from .platform_rules import candidate_dirs, open_flags, permission_error_is_tran
 # ---------------------------------------------------------------------------
 
 
+# Why not module globals here?  Because users write `tempfile.tempdir = ...`
+# on the module they imported, which for us is the package.  A copy kept in
+# this module would silently ignore that assignment.  Looking the package up
+# in sys.modules on each call costs two dictionary lookups.
+
+
 def package() -> ModuleType:
     """The package object, whose attributes hold the user-visible settings."""
     return sys.modules[__package__]
@@ -38,13 +44,17 @@ def writable_dir(path: Any) -> bool:
 # ---------------------------------------------------------------------------
 
 
-# [module.signature.queries-take-no-arguments] The four queries take no arguments.
+# [module.signature.queries-take-no-arguments] The four queries take no
+# arguments.  The b-variants exist because since 3.5 every creating function
+# also works on bytes names, and a bytes caller needs bytes defaults to build
+# them from; os.fsencode gives the same bytes the OS would see.
 
 
 def gettempprefix() -> str:
     """The default file-name prefix, as str."""
-    # [prefix.str.value] [prefix.no-search] The package's `template` ("tmp"), decoded if someone
-    # stored bytes there.  No directory part, and no directory search.
+    # [prefix.str.value] [prefix.no-search] The package's `template` ("tmp"),
+    # decoded if someone stored bytes there.  No directory part, and no
+    # directory search: asking for a prefix must never touch the disk.
     return os.fsdecode(package().template)
 
 
@@ -58,6 +68,12 @@ def gettempprefixb() -> bytes:
 # Finding a usable directory
 # ---------------------------------------------------------------------------
 
+# The search walks the candidates of chapter 1 and keeps the first directory
+# in which a file can really be made.  "Exists and is a directory" is not
+# enough: a directory may be read-only to us, on a read-only or full file
+# system, or (as root does not notice) lacking permissions we need once we
+# drop privileges.  Only doing what mkstemp will do proves it.
+#
 # The probe opens files like mkstemp does, so it tests what mkstemp will need.
 _PROBE_FLAGS = open_flags(vars(os))
 # How many random names to try per directory before assuming it is unusable.
@@ -125,6 +141,9 @@ def find_default_tempdir() -> str:
 
 # Two threads asking at once must agree on one directory, and the search (file
 # creation in every candidate) should run once per process, not once per call.
+# The first check runs without the lock, so that the common case (already
+# searched) costs no locking at all; the second, under the lock, settles races
+# between threads that both saw None.
 _search_lock = threading.Lock()
 
 
@@ -183,6 +202,10 @@ def name_type(prefix: Any, suffix: Any, dir: Any) -> Type[Any]:
     # decides.  Before 3.5 only bytes callers would set a bytes tempdir, so the
     # module kept honouring it; the docs keep the rule for compatibility while
     # asking nobody to rely on it.
+    # History: before 3.5, only str names existed, and programs that wanted
+    # bytes results set tempdir to bytes.  When 3.5 taught the functions to
+    # infer the type from their arguments, this "bytes tempdir means bytes
+    # names" rule was kept so those programs would not break.
     # [tempdir.pathlike.quirk] Anything but None or str counts as bytes, so a
     # path-like tempdir (which the docs forbid) gives bytes, as in CPython.
     tempdir = package().tempdir

@@ -55,6 +55,13 @@ def random_part(draw: Callable[[int], bytes] = os.urandom) -> str:
 # Name injection: the documented hook for tests
 # ---------------------------------------------------------------------------
 
+# Why a documented hook at all?  The security of the whole module rests on
+# what happens when a name is *already taken*: retry, never reuse, give up
+# after TMP_MAX tries.  With random names those paths are almost never taken,
+# so they cannot be tested by waiting for luck.  Choosing the names makes a
+# collision (or a thousand) happen on demand, from outside the module, without
+# touching its internals.
+#
 # Active injections, innermost last.  A stack rather than one slot so nested
 # `with inject_names(...)` blocks restore the outer one on exit.
 _injected: List[Iterator[str]] = []

@@ -3,6 +3,15 @@
 Small temporary data never touches the disk: it sits in a BytesIO (or a
 TextIOWrapper over one) until it outgrows ``max_size`` or someone needs a real
 descriptor, and only then moves ("rolls over") into a TemporaryFile.
+
+The design problem is that the storage object *changes* in the middle of the
+object's life.  So nothing may hold on to the first one: every method looks up
+``self._file`` afresh on each call, and the rollover swaps it in one
+assignment, after the new file is complete.  A failure half-way through leaves
+the old storage in place, untouched.
+
+Where the data lives is visible through ``_file`` (documented, so tests may
+read it), ``name`` (None in memory, the descriptor on disk) and ``mode``.
 """
 
 from __future__ import annotations
@@ -20,8 +29,11 @@ from .location import package
 class SpooledTemporaryFile(io.IOBase):
     """A file-like object kept in memory until it exceeds max_size bytes."""
 
-    # [spooled.io.iobase-instance] Since 3.11 it is a real io.IOBase, so isinstance checks and the mixin
-    # methods (readlines, writelines...) behave like any file's.
+    # [spooled.io.iobase-instance] Since 3.11 it is a real io.IOBase, so
+    # isinstance checks work and code that expects "a file" accepts it.  But
+    # io.IOBase's own defaults are written for a stream that never changes
+    # (fileno() raises, seek() raises, closed is a flag of its own), so every
+    # operation below is overridden to go to the current storage instead.
 
     def __new__(cls, max_size: int = 0, mode: str = "w+b", *args: Any, **kwargs: Any) -> Any:
         """Pick the binary or text flavour, so isinstance() sees the right io ABC."""
@@ -73,7 +85,10 @@ class SpooledTemporaryFile(io.IOBase):
         disk = package().TemporaryFile(**self._pending)
         position = memory.tell()
         if isinstance(memory, io.TextIOWrapper):
-            # Copy the encoded bytes, not the text: re-encoding could differ.
+            # Copy the encoded bytes, not the text: decoding and re-encoding
+            # could differ (newline translation, error handlers), and the
+            # position cookie of a text file is only meaningful over the same
+            # bytes.  detach() frees the in-memory buffer's wrapper for good.
             disk.buffer.write(memory.detach().getvalue())  # type: ignore[attr-defined]
         else:
             disk.write(memory.getvalue())  # type: ignore[attr-defined]
@@ -87,6 +102,9 @@ class SpooledTemporaryFile(io.IOBase):
 
     def _check_size(self) -> None:
         """Roll over if the data now goes past max_size (0 means no limit)."""
+        # The position after a write is where that write ended; a write can
+        # only make the file larger than max_size by ending beyond it, so the
+        # position is the cheap, exact test (no need to measure the buffer).
         # [spooled.memory.until-exceeds] "Exceeds": exactly max_size still fits.
         # [spooled.max-size.zero-means-unbounded] An erratum where we follow
         # CPython: 0 (the default) means no limit, not "roll over at once".
@@ -114,6 +132,8 @@ class SpooledTemporaryFile(io.IOBase):
         return iter(self._file)
 
     def __del__(self) -> None:
+        # io.IOBase would close silently.  Files from open() warn in this case
+        # (under -X dev or -W default), and this object stands in for one.
         if not self.closed:
             # An unclosed file is a bug worth hearing about, like for open().
             warnings.warn(f"Unclosed file {self!r}", ResourceWarning, stacklevel=2, source=self)
@@ -187,6 +207,9 @@ class SpooledTemporaryFile(io.IOBase):
     def truncate(self, size: Optional[int] = None) -> int:
         """Truncate (or extend) to ``size``; growing past max_size rolls over first."""
         # [spooled.truncate.size] [spooled.truncate.beyond-max-size] [spooled.truncate.returns-size]
+        # Rolling over *before* truncating: extending the in-memory buffer
+        # first would hold more than max_size in memory, the very thing the
+        # limit exists to prevent.  (With max_size 0 any size > 0 rolls over.)
         if size is not None and size > self._limit:
             self.rollover()
         return self._file.truncate(size)
@@ -194,6 +217,12 @@ class SpooledTemporaryFile(io.IOBase):
     # -----------------------------------------------------------------------
     # Everything else is the underlying file's
     # -----------------------------------------------------------------------
+
+    # Plain delegation, spelled out one method per line rather than through
+    # __getattr__: the object must *be* an io.IOBase, whose own methods would
+    # win over a __getattr__ fallback, and explicit methods show the reader
+    # (and help()) the complete surface.  Methods the storage lacks (read1 on
+    # text) fail with the storage's own AttributeError.
 
     def flush(self) -> None:
         self._file.flush()
