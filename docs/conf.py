@@ -5,6 +5,7 @@ Build with:  python -m sphinx -W --keep-going -n -b html docs docs/_build/html
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -12,6 +13,8 @@ DOCS = Path(__file__).resolve().parent
 ROOT = DOCS.parent
 # The project (spec, reference, conformance) and our own extension, importable without installing.
 sys.path[:0] = [str(ROOT), str(DOCS / "_ext")]
+# The notebook kernels are separate processes: give them the same view of the repository.
+os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")]))
 
 project = "tempfile-conformance"
 author = "the tempfile-conformance authors"
