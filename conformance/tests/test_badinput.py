@@ -32,7 +32,8 @@ def area(tf, scratch) -> Iterator[Dict[str, str]]:
         handle.write("a regular file")
     os.chdir(base)
     tf.tempdir = base  # documented global; the tf fixture puts it back
-    yield {"top": top, "base": base}
+    # Leftovers are looked for in the whole scratch directory, in case a target ignores tempdir.
+    yield {"top": scratch, "base": base}
 
 
 def _entries(top: str) -> Set[str]:
@@ -194,8 +195,9 @@ def _expect(tf, area, api: str, kwargs: Dict[str, Any], expected: type) -> BaseE
 @pytest.mark.parametrize("where", ["prefix", "suffix", "dir"])
 @pytest.mark.parametrize("api", NAMED_CREATORS)
 def test_nul_byte_is_valueerror(tf, area, api, where):
-    value = area["base"] + "\x00" if where == "dir" else "a\x00b"
-    _expect(tf, area, api, {where: value}, ValueError)
+    kwargs = {"dir": area["base"]}
+    kwargs[where] = area["base"] + "\x00" if where == "dir" else "a\x00b"
+    _expect(tf, area, api, kwargs, ValueError)
 
 
 @pytest.mark.clause("badinput.nul-byte.valueerror")
@@ -206,7 +208,7 @@ def test_nul_byte_in_dir_of_temporaryfile(tf, area):
 @pytest.mark.clause("badinput.name-too-long.oserror")
 @pytest.mark.parametrize("api", NAMED_CREATORS)
 def test_overlong_name_is_enametoolong(tf, area, api, audit):
-    error = _expect(tf, area, api, {"prefix": "n" * 300}, OSError)
+    error = _expect(tf, area, api, {"prefix": "n" * 300, "dir": area["base"]}, OSError)
     assert error.errno == errno.ENAMETOOLONG
     attempts = [e for e in audit.events if e[0] in ("tempfile.mkstemp", "tempfile.mkdtemp")]
     assert len(attempts) <= 1, f"{len(attempts)} names tried for a name that can never fit"
@@ -216,7 +218,7 @@ def test_overlong_name_is_enametoolong(tf, area, api, audit):
 @pytest.mark.parametrize("mode", ["q", "rw+", "wx+"])
 @pytest.mark.parametrize("api", ["NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile"])
 def test_invalid_mode_is_valueerror(tf, area, api, mode):
-    _expect(tf, area, api, {"mode": mode}, ValueError)
+    _expect(tf, area, api, {"mode": mode, "dir": area["base"]}, ValueError)
 
 
 @pytest.mark.clause("badinput.encoding.lookuperror")
@@ -224,7 +226,8 @@ def test_invalid_mode_is_valueerror(tf, area, api, mode):
 def test_unknown_encoding_is_lookuperror(tf, area, api):
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        _expect(tf, area, api, {"mode": "w+", "encoding": "tfconf-no-such-codec"}, LookupError)
+        _expect(tf, area, api, {"mode": "w+", "encoding": "tfconf-no-such-codec", "dir": area["base"]},
+                LookupError)
 
 
 DIR_CREATORS = ("mkstemp", "mkdtemp", "NamedTemporaryFile", "TemporaryFile", "TemporaryDirectory",
@@ -248,7 +251,7 @@ def test_file_as_dir_is_notadirectoryerror(tf, area, api):
 def test_incomparable_max_size_is_typeerror(tf, area, max_size):
     before, fds = _entries(area["top"]), support.open_fds()
     with pytest.raises(TypeError):
-        spooled = tf.SpooledTemporaryFile(max_size=max_size)
+        spooled = tf.SpooledTemporaryFile(max_size=max_size, dir=area["base"])
         try:
             spooled.write(b"some data")
         finally:
