@@ -15,6 +15,7 @@
 # cell and removes at the end. Nothing outside it is read or written.
 
 # %%
+%matplotlib inline
 import atexit
 import os
 import secrets
@@ -262,7 +263,7 @@ for i, delay in enumerate(DELAYS_US):
     print(f"{delay:>10} | " + " | ".join(cells))
 
 # %%
-fig, ax = plt.subplots(figsize=(7, 4))
+fig, ax = plt.subplots(figsize=(9, 4))
 styles = {"stdlib": "-", "reference": "--"}
 for impl_name, series in rates.items():
     ax.plot(DELAYS_US, series["mktemp won"], styles[impl_name], marker="o", color="tab:red",
@@ -278,7 +279,7 @@ ax.set_xlabel("victim's work between getting the name and opening it (µs)")
 ax.set_ylabel("fraction of rounds")
 ax.set_ylim(-0.05, 1.05)
 ax.set_title("Symlink attack on a known temporary name")
-ax.legend(fontsize=7, loc="center right")
+ax.legend(fontsize=7, loc="upper left", bbox_to_anchor=(1.02, 1))
 fig.tight_layout()
 plt.show()
 

@@ -193,7 +193,8 @@ else:
     print("files the probes left in work:", os.listdir(WORKDIR))
 
 # %% [markdown]
-# The answer is `/srv`, the child's working directory: every earlier candidate failed.
+# Where the namespace could be set up, the answer is `/srv`, the child's working
+# directory: every earlier candidate failed.
 # That fallback is why a program started from your project folder may, on a
 # misconfigured machine, drop temporary files right next to your source code.
 

@@ -15,6 +15,7 @@
 # directory, which is removed at the end.
 
 # %%
+%matplotlib inline
 import atexit
 import io
 import os

@@ -14,6 +14,7 @@
 # All files are created in (and removed from) this notebook's scratch directory.
 
 # %%
+%matplotlib inline
 import atexit
 import collections
 import json
