@@ -253,9 +253,8 @@ def test_delete_false_ignores_delete_on_close(tf, scratch, delete_on_close):
 
 
 @pytest.mark.clause("namedtemporaryfile.close.releases-descriptor")
-@pytest.mark.parametrize("delete", [True, False])
-@pytest.mark.parametrize("how", ["close", "with"])
-def test_close_and_exit_release_the_descriptor(tf, scratch, delete, how):
+@pytest.mark.parametrize("how, delete", [("close", True), ("with", False)])
+def test_close_and_exit_release_the_descriptor(tf, scratch, how, delete):
     f = tf.NamedTemporaryFile(dir=scratch, delete=delete)
     fd = f.fileno()
     ident = identity(fd)
