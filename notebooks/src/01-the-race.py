@@ -17,7 +17,9 @@
 # %%
 %matplotlib inline
 import atexit
+import collections
 import os
+import random
 import secrets
 import shutil
 import subprocess
@@ -232,7 +234,7 @@ print("reference:", mkstemp_round(IMPLEMENTATIONS["reference"], 2000))
 #
 # Now many rounds for each delay, each implementation and each function. A round takes
 # well under a millisecond on an idle machine, so this whole measurement fits in a few
-# seconds. Expect the numbers to move from run to run, and to move a lot on a busy
+# seconds. The rounds of all settings are interleaved in a shuffled order. Expect the numbers to move from run to run, and to move a lot on a busy
 # machine: when other processes compete for the CPU, the victim can be descheduled
 # between `mktemp()` and `open()`, which widens the window for free and lets the
 # attacker win even with no deliberate delay. That is not an artefact of the
@@ -240,21 +242,32 @@ print("reference:", mkstemp_round(IMPLEMENTATIONS["reference"], 2000))
 
 # %%
 DELAYS_US = [0, 5, 10, 20, 50, 100, 500]
-ROUNDS = 60
+ROUNDS = 100
 
-rates = {}
+# Every (implementation, function, delay) setting gets ROUNDS rounds, run in shuffled order
+# so that a burst of activity on the machine spreads over all settings instead of one.
+settings = [(impl, kind, delay) for impl in IMPLEMENTATIONS for kind in ("mktemp", "mkstemp")
+            for delay in DELAYS_US]
+schedule = settings * ROUNDS
+random.Random(1).shuffle(schedule)
+
+outcomes = collections.defaultdict(list)
 timer = time.perf_counter()
-for impl_name, target in IMPLEMENTATIONS.items():
-    mktemp_wins, mkstemp_wins, mkstemp_planted = [], [], []
-    for delay in DELAYS_US:
-        rounds = [mktemp_round(target.module, delay) for _ in range(ROUNDS)]
-        mktemp_wins.append(sum(r["won"] for r in rounds) / ROUNDS)
-        rounds = [mkstemp_round(target, delay) for _ in range(ROUNDS)]
-        mkstemp_wins.append(sum(r["won"] for r in rounds) / ROUNDS)
-        mkstemp_planted.append(sum(r["attacker"] == "planted" for r in rounds) / ROUNDS)
-    rates[impl_name] = {"mktemp won": mktemp_wins, "mkstemp won": mkstemp_wins,
-                        "mkstemp: link planted first": mkstemp_planted}
-print(f"{2 * len(IMPLEMENTATIONS) * len(DELAYS_US) * ROUNDS} rounds in {time.perf_counter() - timer:.1f} s")
+for impl, kind, delay in schedule:
+    target = IMPLEMENTATIONS[impl]
+    result = mktemp_round(target.module, delay) if kind == "mktemp" else mkstemp_round(target, delay)
+    outcomes[impl, kind, delay].append(result)
+print(f"{len(schedule)} rounds in {time.perf_counter() - timer:.1f} s")
+
+
+def share(impl, kind, test):
+    return [sum(map(test, outcomes[impl, kind, delay])) / ROUNDS for delay in DELAYS_US]
+
+
+rates = {impl: {"mktemp won": share(impl, "mktemp", lambda r: r["won"]),
+                "mkstemp won": share(impl, "mkstemp", lambda r: r["won"]),
+                "mkstemp: link planted first": share(impl, "mkstemp", lambda r: r["attacker"] == "planted")}
+         for impl in IMPLEMENTATIONS}
 
 print(f"{'delay (µs)':>10} | " + " | ".join(f"{impl}: mktemp won / mkstemp won (planted)" for impl in rates))
 for i, delay in enumerate(DELAYS_US):
