@@ -166,7 +166,8 @@ show([("no variable set", [ask_child(m) for m in ("tempfile", "reference")])])
 # file systems that nobody else can see, and they vanish when the child exits. The
 # child's working directory is our scratch `work` directory, bind-mounted at `/srv`
 # (because the real `/tmp` is hidden inside the namespace). This needs root and a
-# kernel that allows namespaces; where it is not possible the cell says so.
+# kernel that allows namespaces (and a Python installed outside `/tmp`); where it is
+# not possible the cell says so.
 
 # %%
 def ask_child_without_tmp(module_name):
@@ -186,7 +187,8 @@ def ask_child_without_tmp(module_name):
 
 found, problem = ask_child_without_tmp("tempfile")
 if found is None:
-    print("mount namespaces are not available here, so this demonstration is skipped:", problem)
+    # e.g. no permission for namespaces, or the interpreter itself lives under /tmp
+    print("this demonstration could not run here, so it is skipped:", problem.splitlines()[-1:])
 else:
     print("stdlib   :", found)
     print("reference:", ask_child_without_tmp("reference")[0])
