@@ -171,6 +171,8 @@ show([("no variable set", [ask_child(m) for m in ("tempfile", "reference")])])
 
 # %%
 def ask_child_without_tmp(module_name):
+    if shutil.which("unshare") is None or os.geteuid() != 0:
+        return None, "needs root and the unshare tool"
     script = " && ".join([
         f"mount --bind {WORKDIR} /srv",
         "mount -t tmpfs -o ro tmpfs /tmp",
