@@ -33,7 +33,11 @@ def area(tf, scratch) -> Iterator[Dict[str, str]]:
     os.chdir(base)
     tf.tempdir = base  # documented global; the tf fixture puts it back
     # Leftovers are looked for in the whole scratch directory, in case a target ignores tempdir.
-    yield {"top": scratch, "base": base}
+    _SANDBOX.append(os.path.realpath(scratch))
+    try:
+        yield {"top": scratch, "base": base}
+    finally:
+        _SANDBOX.pop()
 
 
 def _entries(top: str) -> Set[str]:
@@ -45,23 +49,42 @@ def _entries(top: str) -> Set[str]:
     return found
 
 
+_SANDBOX: List[str] = []  # the current test's scratch directory (set by the area fixture)
+
+
+def _confined(path: Any) -> str:
+    """The real path of ``path``; fail, touching nothing, if it is not inside the test's scratch.
+
+    A target that reuses an existing directory (or follows '..' somewhere odd)
+    could otherwise make the clean-up below remove something outside the
+    sandbox: never call rmdir, unlink or cleanup() on a path we did not confine.
+    """
+    real = os.path.realpath(os.fsdecode(path))
+    root = _SANDBOX[-1]
+    if os.path.commonpath([real, root]) != root or real == root:
+        raise AssertionError(f"the target returned {path!r}, outside the test's scratch {root}; "
+                             "left untouched")
+    return real
+
+
 def _release(made: Any) -> None:
-    """Close or remove whatever a successful call returned."""
+    """Close or remove whatever a successful call returned, only ever inside the scratch."""
     if made is None:
         return
     if isinstance(made, tuple):  # mkstemp
         os.close(made[0])
-        os.unlink(made[1])
+        os.unlink(_confined(made[1]))
     elif isinstance(made, (str, bytes)):  # mkdtemp, or mktemp's name (nothing created)
         if os.path.isdir(made):
-            os.rmdir(made)
+            os.rmdir(_confined(made))
     elif hasattr(made, "cleanup") and not hasattr(made, "close"):  # TemporaryDirectory
+        _confined(made.name)
         made.cleanup()
     else:
         made.close()
         name = getattr(made, "name", None)
         if isinstance(name, (str, bytes)) and os.path.lexists(name):  # NamedTemporaryFile(delete=False)
-            os.unlink(name)
+            os.unlink(_confined(name))
 
 
 # ---------------------------------------------------------------------------
@@ -81,8 +104,10 @@ def _name_part() -> st.SearchStrategy:
 
 
 def _dirs(base: str) -> st.SearchStrategy:
+    # No None: a target that ignores ``tempdir`` would then create (and, with '..', clean up)
+    # outside the scratch.  "" and b"" are relative to the working directory, which is ``base``.
     return st.sampled_from([
-        None, "", base, os.fsencode(base), pathlib.Path(base), os.path.join(base, "sub"),
+        "", base, os.fsencode(base), pathlib.Path(base), os.path.join(base, "sub"),
         os.path.join(base, "missing"), os.path.join(base, "plain"), base + "\x00", b"", 1, 1.5, [],
     ])
 
@@ -135,7 +160,13 @@ def _call(tf, api: str, kwargs: Dict[str, Any]) -> Any:
     return made
 
 
+# Hypothesis keeps a cache of constants under ./.hypothesis (relative to the directory the
+# session started in) even with database=None; let it write there, and only there.
+_HYPOTHESIS_STORE = os.path.join(os.getcwd(), ".hypothesis")
+
+
 @pytest.mark.clause("badinput.fuzz.expected-errors", "badinput.fuzz.nothing-leaked")
+@pytest.mark.sandbox_allows(_HYPOTHESIS_STORE)
 @pytest.mark.parametrize("api", sorted(PARAMS))
 def test_odd_arguments_fail_cleanly(tf, area, api, request):
     getattr(tf, api)  # skips the test as "not implemented" when the target lacks it

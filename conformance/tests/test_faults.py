@@ -172,8 +172,13 @@ class _Interrupter(support.AuditRecorder):
             raise KeyboardInterrupt(f"injected at audit event {event}")
 
 
-def _discard(made: object) -> None:
-    """Release whatever a creating call returned when it was not interrupted."""
+def _discard(made: object, where: str) -> None:
+    """Release whatever a creating call returned when it was not interrupted (only inside ``where``)."""
+    path = made[1] if isinstance(made, tuple) else made if isinstance(made, (str, bytes)) else \
+        getattr(made, "name", None)
+    if isinstance(path, (str, bytes)) and \
+            os.path.dirname(os.path.realpath(os.fsdecode(path))) != os.path.realpath(where):
+        raise AssertionError(f"the target returned {path!r}, outside {where}; left untouched")
     if isinstance(made, tuple):
         os.close(made[0])
         os.unlink(made[1])
@@ -223,7 +228,7 @@ def test_interrupt_at_each_audit_event_leaves_nothing(tf, scratch, api, request)
         counter.armed = True
         made = call()
         counter.armed = False
-    _discard(made)
+    _discard(made, scratch)
     if counter.seen == 0:
         pytest.skip("missing capability: the target raises no audit event while it creates")
     baseline = support.open_fds()
@@ -237,7 +242,7 @@ def test_interrupt_at_each_audit_event_leaves_nothing(tf, scratch, api, request)
             except KeyboardInterrupt:
                 interrupted = True
             interrupter.armed = False
-        _discard(made)
+        _discard(made, scratch)
         assert interrupted, f"the interrupt at event {at} did not reach the caller"
         assert os.listdir(scratch) == [], f"left behind after an interrupt at event {at}"
         assert support.open_fds() == baseline, f"descriptor leaked after an interrupt at event {at}"

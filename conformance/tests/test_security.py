@@ -121,6 +121,9 @@ def test_planted_entry_is_skipped(tf, target, scratch, victims, api, plant):
     before = state()
     with target.inject_names(["aaaaaaaa", "bbbbbbbb", "cccccccc"]):
         path, close = CREATORS[api](tf, where, "p-")
+    if path is not None and os.path.dirname(os.path.realpath(path)) != os.path.realpath(where):
+        # Never clean up (rmtree!) what a broken target returned from outside the scratch.
+        pytest.fail(f"{api} returned {path!r}, outside {where}; left untouched")
     try:
         if path is not None:
             assert os.path.basename(path) == "p-bbbbbbbb", "the planted name was not skipped"
