@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 import time
 from pathlib import Path
@@ -48,7 +49,7 @@ def run_one(path: Path, timeout: float, output_dir: Optional[Path] = None) -> Op
     try:
         client.execute()
     except Exception as exc:  # CellExecutionError, timeouts, dead kernels: all are failures
-        lines = str(exc).strip().splitlines()
+        lines = re.sub(r"\x1b\[[0-9;]*m", "", str(exc)).strip().splitlines()  # drop terminal colours
         error = lines[-1] if lines else type(exc).__name__
     if output_dir is not None:
         output_dir.mkdir(parents=True, exist_ok=True)
