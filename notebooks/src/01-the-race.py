@@ -297,11 +297,12 @@ fig.tight_layout()
 plt.show()
 
 # %% [markdown]
-# Read the grey line carefully: against `mkstemp()` the attacker often *was* first (it
-# planted its link before the victim's call), just as often as it won against
-# `mktemp()`. Being first simply buys it nothing. (At the shortest delays the grey line
-# sits a little higher than the red one because entering the name-injection hook costs
-# the victim a few microseconds of its own before the `open()`.)
+# Read the grey line carefully: against `mkstemp()` the attacker was often first (its
+# link was in place before the victim's `open()`), at least as often as it won against
+# `mktemp()`. The grey line tends to sit higher than the red one because the victim
+# spends a few extra microseconds inside the name-injection hook and `mkstemp()` before
+# its `open()`, a head start the attacker gladly takes. Being first simply buys it
+# nothing.
 
 # %% [markdown]
 # The measured figures, in one place:
