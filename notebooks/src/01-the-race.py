@@ -298,8 +298,8 @@ plt.show()
 
 # %% [markdown]
 # Read the grey line carefully: against `mkstemp()` the attacker was often first (its
-# link was in place before the victim's `open()`), at least as often as it won against
-# `mktemp()`. The grey line tends to sit higher than the red one because the victim
+# link was in place before the victim's `open()`), about as often as it won against
+# `mktemp()`, or more. The grey line tends to sit higher than the red one because the victim
 # spends a few extra microseconds inside the name-injection hook and `mkstemp()` before
 # its `open()`, a head start the attacker gladly takes. Being first simply buys it
 # nothing.
