@@ -242,7 +242,7 @@ print("reference:", mkstemp_round(IMPLEMENTATIONS["reference"], 2000))
 
 # %%
 DELAYS_US = [0, 5, 10, 20, 50, 100, 500]
-ROUNDS = 100
+ROUNDS = 60
 
 # Every (implementation, function, delay) setting gets ROUNDS rounds, run in shuffled order
 # so that a burst of activity on the machine spreads over all settings instead of one.
