@@ -331,6 +331,44 @@ assert all(rate == 0 for series in rates.values() for rate in series["mkstemp wo
 #
 # `mktemp()` cannot offer any of this: it returns a *string*, and whatever the caller
 # does with that string later is a separate step the attacker can get in front of.
+#
+# We do not have to take the flags on trust. Python raises an `open` audit event for
+# every file it opens, with the flags passed to the kernel. The harness's
+# `AuditRecorder` listens to those events (through one shared hook, because an audit
+# hook can never be removed again) and we decode the flags:
+
+# %%
+from conformance.support import AuditRecorder
+
+FLAG_NAMES = ["O_WRONLY", "O_RDWR", "O_CREAT", "O_EXCL", "O_TRUNC", "O_NOFOLLOW", "O_CLOEXEC"]
+
+
+def decode(flags):
+    found = [name for name in FLAG_NAMES if flags & getattr(os, name)]
+    return " | ".join(found if flags & os.O_ACCMODE else ["O_RDONLY"] + found)
+
+
+calls = {}
+for impl_name, target in IMPLEMENTATIONS.items():
+    with AuditRecorder(("open",)) as recorder:
+        fd, path = target.module.mkstemp(dir=VICTIM_DIR)
+        os.close(fd)
+    calls[f"{impl_name}: mkstemp()"] = recorder.named("open")
+    with AuditRecorder(("open",)) as recorder:
+        name = target.module.mktemp(dir=VICTIM_DIR)
+        with open(name, "w"):
+            pass
+    calls[f"{impl_name}: open(mktemp(), 'w')"] = recorder.named("open")
+    clear_victim_dir()
+for label, events in calls.items():
+    for _path, _mode, flags in events:
+        print(f"{label:<32} {decode(flags)}")
+
+# %% [markdown]
+# `O_EXCL` and `O_NOFOLLOW` are there for `mkstemp()` and absent from the plain `open()`
+# that follows `mktemp()`, which also asks for `O_TRUNC`: it would empty whatever it
+# found. (`O_CLOEXEC` is Python's default for every descriptor; it keeps the file from
+# leaking into programs started later.)
 # Below we also check the one thing an attacker could still hope for, a leftover
 # link: all the victim's files were removed each round and the attacker only ever
 # touched `shared-tmp`.
