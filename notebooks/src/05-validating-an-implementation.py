@@ -75,7 +75,9 @@ def start_judging(target, label):
                "--format", "json", "--output", report_path]
     for clause_id in CLAUSES:
         command += ["--clause", clause_id]
-    env = dict(os.environ, PYTHONPYCACHEPREFIX=os.path.join(SCRATCH, "pycache"))
+    # The suite's own scratch trees go under ours too (CONFORMANCE_SCRATCH), so the whole
+    # experiment stays inside one directory that this notebook removes.
+    env = dict(os.environ, PYTHONPYCACHEPREFIX=os.path.join(SCRATCH, "pycache"), CONFORMANCE_SCRATCH=SCRATCH)
     env.pop("PYTHONDONTWRITEBYTECODE", None)
     process = subprocess.Popen(command, cwd=SCRATCH, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                text=True)
