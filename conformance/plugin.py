@@ -72,6 +72,7 @@ def _is_conformance_item(item: pytest.Item) -> bool:
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "clause(*ids): the spec clauses this test verifies")
     config.addinivalue_line("markers", "needs(capability): an optional target capability")
+    config.addinivalue_line("markers", "sandbox_allows(*paths): extra directories a test may change")
     config._conformance_log = ResultLog()  # type: ignore[attr-defined]
     config._conformance_catalogue = None  # type: ignore[attr-defined]
     config._conformance_target = None  # type: ignore[attr-defined]

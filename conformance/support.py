@@ -8,6 +8,7 @@ and ``secrets`` directly.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import secrets
@@ -135,17 +136,116 @@ class AuditRecorder:
         """The argument tuples of every recorded event called ``event``."""
         return [args for name, args in self.events if name == event]
 
-    def __enter__(self) -> AuditRecorder:
+    @staticmethod
+    def install() -> None:
+        """Add the one process-wide audit hook, the first time only."""
         global _hook_installed
         with _hook_lock:
             if not _hook_installed:
                 sys.addaudithook(_dispatch)
                 _hook_installed = True
+
+    def __enter__(self) -> AuditRecorder:
+        self.install()
         _listeners.append(self)
         return self
 
     def __exit__(self, *exc: object) -> None:
         _listeners.remove(self)
+
+
+# ---------------------------------------------------------------------------
+# The sandbox guard.  A broken target (or a fuzzed prefix full of '../') can
+# try to write, chmod or remove far outside the test's scratch directory; as
+# root nothing else would stop it.  While a conformance test runs, every
+# mutating audit event is checked, and one aimed outside the allowed roots is
+# refused (PermissionError) and recorded, so the test fails loudly instead of
+# damaging the machine.
+# ---------------------------------------------------------------------------
+
+class SandboxViolation(PermissionError):
+    """A test (or the target it drives) tried to change something outside its sandbox."""
+
+
+_WRITE_FLAGS = os.O_WRONLY | os.O_RDWR | os.O_CREAT | os.O_TRUNC | os.O_APPEND
+# event name -> positions of (path, dir_fd) pairs in its arguments
+_MUTATING = {
+    "os.mkdir": ((0, 2),), "os.remove": ((0, 1),), "os.rmdir": ((0, 1),),
+    "os.rename": ((0, 2), (1, 3)), "os.symlink": ((1, 2),), "os.link": ((1, 3),),
+    "os.chmod": ((0, 2),), "os.chown": ((0, 3),), "os.truncate": ((0, None),),
+    "os.utime": ((0, 3),), "os.chflags": ((0, None),), "os.setxattr": ((0, None),),
+    "os.removexattr": ((0, None),), "shutil.rmtree": ((0, 1),), "os.mkfifo": ((0, 2),),
+    "os.mknod": ((0, 3),),
+}
+
+
+def _resolve(path: object, dir_fd: object) -> Optional[str]:
+    """The real absolute path an audited call aims at (None: a descriptor, not a path)."""
+    if isinstance(path, int) or path is None:
+        return None
+    text = os.fsdecode(path)  # type: ignore[arg-type]
+    if not os.path.isabs(text):
+        base = os.getcwd()
+        if isinstance(dir_fd, int):
+            base = os.readlink(f"/proc/self/fd/{dir_fd}")
+        text = os.path.join(base, text)
+    head, tail = os.path.split(text)
+    if tail in ("", ".", ".."):
+        return os.path.realpath(text)
+    return os.path.join(os.path.realpath(head), tail)
+
+
+class SandboxGuard:
+    """Refuse and record file-system changes outside ``roots`` while active."""
+
+    ALWAYS = ("/dev/",)
+
+    def __init__(self, roots: List[str]) -> None:
+        self.roots = [os.path.realpath(r) for r in roots]
+        self.violations: List[str] = []
+
+    def allowed(self, real: str) -> bool:
+        """Is ``real`` inside a root (or a byte-code cache, or a device)?"""
+        if "/__pycache__/" in real or real.startswith(self.ALWAYS):
+            return True
+        return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in self.roots)
+
+    def _check(self, event: str, path: object, dir_fd: object) -> None:
+        try:
+            real = _resolve(path, dir_fd)
+        except (OSError, ValueError, TypeError):
+            return  # unresolvable (NUL byte, bad type): the call itself will fail
+        if real is not None and not self.allowed(real):
+            message = f"{event} {real!r} is outside the test's scratch directory"
+            self.violations.append(message)
+            raise SandboxViolation(errno.EACCES, "sandbox: " + message)
+
+    def __call__(self, event: str, args: tuple) -> None:
+        if event == "open":
+            path, mode, flags = (tuple(args) + (None, None, None))[:3]
+            writing = (isinstance(flags, int) and flags & _WRITE_FLAGS) or (
+                isinstance(mode, str) and any(c in mode for c in "wax+"))
+            if writing:
+                self._check(event, path, None)
+            return
+        for path_at, fd_at in _MUTATING.get(event, ()):
+            if path_at < len(args):
+                dir_fd = args[fd_at] if fd_at is not None and fd_at < len(args) else None
+                self._check(event, args[path_at], dir_fd)
+
+    def __enter__(self) -> SandboxGuard:
+        AuditRecorder.install()
+        _listeners.append(self)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        _listeners.remove(self)
+
+    @classmethod
+    def from_env(cls) -> Optional[SandboxGuard]:
+        """The guard a child process inherits through $CONFORMANCE_SANDBOX (or None)."""
+        roots = os.environ.get("CONFORMANCE_SANDBOX")
+        return cls(roots.split(os.pathsep)) if roots else None
 
 
 # ---------------------------------------------------------------------------
@@ -186,7 +286,11 @@ def privilege_drop_command() -> Optional[Tuple[List[str], str]]:
 
 _CHILD_TEMPLATE = """
 import json, os, sys
+from conformance.support import SandboxGuard
 from conformance.targets import resolve_target
+_guard = SandboxGuard.from_env()
+if _guard is not None:
+    _guard.__enter__()
 tf = resolve_target({spec!r}, {version!r}).module
 result = None
 {body}

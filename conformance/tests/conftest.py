@@ -19,6 +19,7 @@ import os
 import warnings
 from typing import Any, Iterator
 
+import hypothesis.configuration
 import pytest
 from hypothesis import HealthCheck, settings
 
@@ -64,7 +65,11 @@ def target(request: pytest.FixtureRequest):
 def scratch_root() -> Iterator[str]:
     """One directory per session holding every test's scratch directory."""
     root = support.make_scratch(support.harness_tmp_root(), "session")
+    # Hypothesis keeps a small cache; inside the session tree it is sandboxed and removed.
+    hypothesis_home = hypothesis.configuration.storage_directory()
+    hypothesis.configuration.set_hypothesis_home_dir(os.path.join(root, ".hypothesis"))
     yield root
+    hypothesis.configuration.set_hypothesis_home_dir(str(hypothesis_home))
     support.remove_tree(root)
 
 
@@ -91,6 +96,7 @@ def tf(target, scratch: str, request: pytest.FixtureRequest) -> Iterator[TargetM
     os.environ["TMPDIR"] = scratch
     if hasattr(module, "tempdir"):
         module.tempdir = None
+    os.chdir(scratch)  # a relative dir= or '' lands in scratch, not in the checkout
     try:
         yield TargetModule(module)
     finally:
@@ -100,6 +106,28 @@ def tf(target, scratch: str, request: pytest.FixtureRequest) -> Iterator[TargetM
         os.environ.update(saved_env)
         if hasattr(module, "tempdir"):
             module.tempdir = saved_tempdir
+
+
+@pytest.fixture(autouse=True)
+def _sandbox(scratch_root: str, request: pytest.FixtureRequest) -> Iterator[None]:
+    """Refuse and report any change outside the scratch tree (see SandboxGuard).
+
+    A test that must let the target touch a shared directory (the stdlib's
+    probe of /tmp during the directory search, say) names it with
+    ``@pytest.mark.sandbox_allows("/tmp")``.
+    """
+    extra = [p for mark in request.node.iter_markers("sandbox_allows") for p in mark.args]
+    roots = [scratch_root] + extra
+    saved = os.environ.get("CONFORMANCE_SANDBOX")
+    os.environ["CONFORMANCE_SANDBOX"] = os.pathsep.join(roots)  # child processes guard too
+    with support.SandboxGuard(roots) as guard:
+        yield
+    if saved is None:
+        os.environ.pop("CONFORMANCE_SANDBOX", None)
+    else:
+        os.environ["CONFORMANCE_SANDBOX"] = saved
+    if guard.violations:
+        pytest.fail("sandbox violation(s), refused: " + "; ".join(guard.violations[:5]), pytrace=False)
 
 
 @pytest.fixture(autouse=True)

@@ -89,6 +89,7 @@ def test_empty_variable_ignored(tf, scratch):
 
 
 @pytest.mark.clause("gettempdir.search.posix-platform-list")
+@pytest.mark.sandbox_allows("/tmp")  # the search writes (and removes) a probe file there
 def test_tmp_follows_the_variables(tf, scratch):
     if not _usable_by_us("/tmp"):
         pytest.skip("missing capability: a usable /tmp on this host")
