@@ -315,7 +315,7 @@ def _mkstemp_names(tf, scratch: str, count: int) -> List[str]:
     return names
 
 
-NAME_SOURCES = {"mktemp": (_mktemp_names, 1), "mkstemp": (_mkstemp_names, 10)}
+NAME_SOURCES = {"mktemp": (_mktemp_names, 1), "mkstemp": (_mkstemp_names, 20)}
 
 
 _drawn_cache: Dict[Tuple[int, str], List[str]] = {}
