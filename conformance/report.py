@@ -100,7 +100,7 @@ def _tier_lines(clauses: Sequence[dict], verbosity: int,
         shown = [c for c in members if verbosity >= 0 or c["status"] in UNCLEAN]
         if not shown:
             continue
-        lines.append(api)
+        lines += ([""] if lines else []) + [api]
         for clause in shown:
             lines += _clause_lines(clause, verbosity, paint)
     return lines
