@@ -147,13 +147,13 @@ def test_temporarydirectory_delete_keyword(tf):
 
 
 @pytest.mark.clause("module.signature.queries-take-no-arguments")
-@pytest.mark.parametrize("name", ["gettempdir", "gettempdirb", "gettempprefix", "gettempprefixb"])
-def test_queries_take_no_arguments(tf, name):
-    func = getattr(tf, name)
-    assert [p for p in _parameters(func) if p.default is NO_DEFAULT] == []
-    func()  # callable bare
-    with pytest.raises(TypeError):
-        func("unexpected")
+def test_queries_take_no_arguments(tf):
+    for name in ("gettempdir", "gettempdirb", "gettempprefix", "gettempprefixb"):
+        func = getattr(tf, name)
+        assert [p for p in _parameters(func) if p.default is NO_DEFAULT] == [], name
+        func()  # callable bare
+        with pytest.raises(TypeError):
+            func("unexpected")
 
 
 @pytest.mark.clause("module.tmp-max.positive-int")
