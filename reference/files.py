@@ -307,6 +307,10 @@ class _TemporaryFileWrapper:
     __class_getitem__ = classmethod(types.GenericAlias)
 
 
+# Both flag sets, computed once: with and without Windows' O_TEMPORARY.
+_NAMED_FLAGS = {False: BINARY_FLAGS, True: open_flags(vars(os), os_deletes=True)}
+
+
 def NamedTemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optional[str] = None,
                        newline: Optional[str] = None, suffix: Any = None, prefix: Any = None,
                        dir: Any = None, delete: bool = True, *, errors: Optional[str] = None,
@@ -320,7 +324,7 @@ def NamedTemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optiona
     # On Windows with both flags true, deletion is requested from the OS at
     # open time (O_TEMPORARY): the file then disappears even if we crash.
     os_deletes = os_deletes_on_close(os.name, delete, delete_on_close)
-    flags = open_flags(vars(os), os_deletes=os_deletes)
+    flags = _NAMED_FLAGS[os_deletes]
     # The opener runs inside io.open, so it reports the path through this list.
     created: List[Any] = []
 

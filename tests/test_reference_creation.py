@@ -54,15 +54,22 @@ def test_random_part_shape():
         assert re.fullmatch(r"[a-z0-9_]{8}", names.random_part())
 
 
-def test_rejected_draws_are_redrawn_not_folded():
-    draws = iter([b"\xff" * 6, (0).to_bytes(6, "big")])
-    # All-ones is above the acceptance bound, so it must be discarded; zero maps to "aaaaaaaa".
+def test_rejected_bytes_are_dropped_not_folded():
+    draws = iter([b"\xff" * 16, bytes(16)])
+    # Bytes 222..255 must be discarded (folding them would bias the alphabet's start).
     assert names.random_part(lambda n: next(draws)) == "aaaaaaaa"
 
 
-def test_digits_are_little_endian_base_37():
-    value = 1 + 2 * 37  # digits 1, 2, then zeros
-    assert names.random_part(lambda n: value.to_bytes(n, "big")) == "bcaaaaaa"
+def test_each_kept_byte_picks_one_character_modulo_37():
+    kept_and_dropped = bytes([0, 1, 36, 37, 221, 222, 255, 2, 3]) + bytes([4]) * 7
+    assert names.random_part(lambda n: kept_and_dropped) == "ab_a_cde"
+
+
+def test_every_character_is_reachable_equally():
+    # Over one full cycle of byte values, each character is produced exactly 6 times.
+    produced = bytes(range(222)).translate(names._TO_CHAR, names._REJECTED).decode()
+    assert sorted(set(produced)) == sorted(names.ALPHABET)
+    assert all(produced.count(c) == 6 for c in names.ALPHABET)
 
 
 def test_injection_nests_and_falls_back_to_random_when_exhausted():
