@@ -134,6 +134,8 @@ class SpooledTemporaryFile(io.IOBase):
     def __del__(self) -> None:
         # io.IOBase would close silently.  Files from open() warn in this case
         # (under -X dev or -W default), and this object stands in for one.
+        if "_file" not in self.__dict__:
+            return  # __init__ failed (a bad encoding, say): nothing was opened
         if not self.closed:
             # An unclosed file is a bug worth hearing about, like for open().
             warnings.warn(f"Unclosed file {self!r}", ResourceWarning, stacklevel=2, source=self)

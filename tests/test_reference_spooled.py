@@ -7,6 +7,7 @@ import inspect
 import io
 import os
 import pathlib
+import sys
 from typing import Any, Iterator
 
 import pytest
@@ -106,6 +107,19 @@ def test_unclosed_object_warns_and_closes(ref):
     with pytest.warns(ResourceWarning, match="Unclosed file"):
         del f
         gc.collect()
+
+
+def test_failed_construction_leaves_nothing_to_finalize(ref):
+    reports = []
+    saved_hook = sys.unraisablehook
+    sys.unraisablehook = reports.append
+    try:
+        with pytest.raises(LookupError):
+            ref.SpooledTemporaryFile(mode="w+", encoding="no-such-codec")
+        gc.collect()
+    finally:
+        sys.unraisablehook = saved_hook
+    assert reports == []
 
 
 def test_closed_object_cannot_be_entered(ref):
