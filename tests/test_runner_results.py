@@ -145,3 +145,19 @@ def test_counts_per_tier_and_total():
     assert doc["tiers"]["core"]["fail"] == 1 and doc["tiers"]["optional"]["fail"] == 1
     assert count(doc["clauses"], "core") == doc["tiers"]["core"]
     assert set(doc["summary"]) == set(STATUSES)
+
+
+def test_a_test_that_never_reported_counts_for_nothing():
+    from conformance.plugin import ResultLog, TestRecord
+    from conformance.runner import session_outcomes
+
+    catalogue = {"demo.one", "demo.two"}
+    log = ResultLog(records={"a": TestRecord("a", ("demo.one",), "failed", "boom"),
+                             "b": TestRecord("b", ("demo.two",)),  # default outcome, never ran
+                             "c": TestRecord("c", ()), "d": TestRecord("d", ("demo.nope",))},
+                    collection_errors=["test_x.py: ImportError"])
+    outcomes, errors = session_outcomes(log, ["a", "c", "d"], catalogue)
+    assert [o.nodeid for o in outcomes] == ["a", "c", "d"]
+    assert errors[0] == "test_x.py: ImportError"
+    assert any("c: conformance test without" in e for e in errors)
+    assert any("d: names clause id(s) not in the catalogue: demo.nope" in e for e in errors)
