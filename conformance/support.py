@@ -223,8 +223,12 @@ class SandboxGuard:
     def __call__(self, event: str, args: tuple) -> None:
         if event == "open":
             path, mode, flags = (tuple(args) + (None, None, None))[:3]
-            writing = (isinstance(flags, int) and flags & _WRITE_FLAGS) or (
-                isinstance(mode, str) and any(c in mode for c in "wax+"))
+            # The mode string decides when there is one: PyPy's open() event passes
+            # its own flag values (1 for a plain read), not os.O_* bits.
+            if isinstance(mode, str):
+                writing = any(c in mode for c in "wax+")
+            else:
+                writing = isinstance(flags, int) and bool(flags & _WRITE_FLAGS)
             if writing:
                 self._check(event, path, None)
             return
