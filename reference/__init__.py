@@ -18,6 +18,8 @@ brackets, at the line that implements them, e.g. ``[mkstemp.mode.owner-only]``.
 
 from __future__ import annotations
 
+# Imported under private names, as the standard module does, so that `os`
+# and `Any` do not show up as public attributes of the package.
 import os as _os
 from typing import Any as _Any
 
@@ -47,8 +49,11 @@ __all__ = [
 # instead: a global setting surprises every other user of the module), but
 # support it, so we do too.
 
-# [module.tmp-max.positive-int] How many names a creating call tries before giving up: the
-# C library's figure where the os module exposes one, else 10000.
+# [module.tmp-max.positive-int] How many names a creating call tries before
+# giving up: the C library's figure where the os module exposes one, else
+# 10000.  In C, TMP_MAX is the number of distinct names tmpnam() promises
+# (glibc's 238328 is 62**3); here it only bounds the retry loop, which in
+# practice ends at the first or second attempt.
 TMP_MAX: int = getattr(_os, "TMP_MAX", 10000)
 
 # [module.template.default-prefix] The default prefix that gettempprefix() reports.

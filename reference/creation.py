@@ -76,6 +76,9 @@ def candidate_path(directory: Any, prefix: Any, part: str, suffix: Any) -> Any:
 def create_exclusively(directory: Any, prefix: Any, suffix: Any, make: Callable[[Any], Made],
                        audit_event: Optional[str], os_name: Optional[str] = None) -> Tuple[Made, Any]:
     """Call ``make(path)`` on fresh candidate paths until one succeeds; return (result, path)."""
+    # `make` is what differs between callers (open a file, make a directory,
+    # only check); `os_name` defaults to this host's and exists so tests can
+    # run the Windows branch on Linux.
     # [audit.event.absolute-path] [naming.absolute.file-apis-relative-dir]
     # [naming.absolute.dir-apis-relative-dir] Made absolute once, up front:
     # the audit event then carries the full path the docs promise (an erratum
@@ -123,7 +126,10 @@ def open_new_file(flags: int) -> Callable[[Any], int]:
 
 def mkstemp(suffix: Any = None, prefix: Any = None, dir: Any = None, text: bool = False) -> Tuple[int, Any]:
     """Create a new file securely; return (descriptor, absolute path)."""
-    # [module.signature.mkstemp]
+    # [module.signature.mkstemp] A descriptor rather than a file object, like
+    # the C function it is named after: the caller picks the wrapping
+    # (os.fdopen with any mode, or plain os.write), and nothing is buffered
+    # behind their back.
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
     # [mkstemp.text.windows-text-mode] [mkstemp.text.no-effect-on-posix] Text
     # and binary differ only on Windows (O_BINARY).
@@ -142,7 +148,10 @@ def mkstemp(suffix: Any = None, prefix: Any = None, dir: Any = None, text: bool 
 def _make_directory(path: Any) -> None:
     """mkdir with the owner-only mode; fails if the name exists in any form."""
     # mkdir never follows a symlink at the final component and fails on any
-    # existing entry, so it is exclusive by nature.
+    # existing entry, so it is exclusive by nature: no flag is needed to get
+    # what O_EXCL gives files.  The mode is applied by the kernel as the
+    # directory is born (minus the umask, which can only remove bits), so
+    # there is no moment at which another user could enter it.
     os.mkdir(path, DIR_MODE)
 
 

@@ -101,6 +101,9 @@ def grant_owner_access(path: Any) -> None:
 
 def _give_up(error: BaseException, ignore_errors: bool) -> None:
     """Report ``error``, or swallow it in best-effort mode."""
+    # Raising from inside rmtree's handler stops the whole removal; returning
+    # lets rmtree go on with the siblings.  Best-effort mode therefore leaves
+    # only the entries that truly resist, and removes everything else.
     # [temporarydirectory.ignore-errors.suppresses] [temporarydirectory.errors.from-cleanup]
     # [temporarydirectory.errors.from-context-exit]
     if not ignore_errors:
@@ -128,6 +131,9 @@ def _retry_after_repair(top: Any, path: Any, ignore_errors: bool) -> None:
 def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False) -> None:
     """Delete ``top`` and everything below it, fixing permissions that stand in the way."""
     # [cleanup.removes.protected-contents] See the section comment above.
+    # `second_try` is set when this call is itself the retry for a `top` that
+    # refused once: a second refusal of `top` is then final.  The handler is
+    # a closure so that it knows `top` and the mode without globals.
 
     def onexc(func: Callable[..., Any], path: Any, error: BaseException) -> None:
         if isinstance(error, FileNotFoundError):
@@ -183,6 +189,10 @@ class TemporaryDirectory:
         self.name = mkdtemp(suffix, prefix, dir)
         # A weakref.finalize, not __del__: it holds only the name (never self,
         # which would keep the object alive) and also runs at interpreter exit.
+        # __del__ methods may run in any order during shutdown, after the
+        # modules they need are half torn down; finalize's exit hook runs
+        # while everything still works.  The warning text is built now, while
+        # the repr is cheap and certain to succeed.
         self._finalizer = weakref.finalize(
             self, _implicit_cleanup, self.name, f"Implicitly cleaning up {self!r}",
             self._best_effort, self._remove_at_exit)

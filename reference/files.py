@@ -99,8 +99,11 @@ def _anonymous_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any
     """An opener creating an unnamed file in ``directory`` with O_TMPFILE."""
     # [temporaryfile.linux.o-tmpfile] The file never gets a directory entry: no
     # name to guess, race for or leave behind if we crash.  O_CREAT must go:
-    # the kernel rejects it together with O_TMPFILE (and O_EXCL then means
-    # "never linkat() this file into a directory").
+    # the kernel rejects it together with O_TMPFILE (EINVAL).  O_EXCL then
+    # means "never linkat() this file into a directory": without it, anyone
+    # holding the descriptor could give the file a name after all.  The mode
+    # still matters: /proc/self/fd/N reopens the file by its inode's
+    # permissions, so 0o600 keeps other users out there too.
     flags = (BINARY_FLAGS | os.O_TMPFILE) & ~os.O_CREAT
 
     def opener(_where: Any, _flags: int) -> int:
@@ -156,6 +159,8 @@ def TemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optional[str
     global o_tmpfile_works
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
     options = (mode, buffering, encoding, newline, errors)
+    # Best first: a file that never has a name.  The order of the except
+    # clauses matters, since IsADirectoryError is itself an OSError.
     if o_tmpfile_works:
         try:
             file = open_with(_anonymous_opener(dir, prefix, suffix), dir, *options)
@@ -228,6 +233,11 @@ class _Remover:
 
     def finish(self, event: str) -> None:
         """Context exit or finalization: close if still open, then apply that event's rule."""
+        # Close first, unlink second: Windows cannot delete a file that is
+        # still open without delete sharing, and on every OS a failing close
+        # (a flush that hits a full disk) should be reported while the name
+        # still exists for the caller to inspect.  The finally clause makes
+        # sure a failing close does not leave the name behind.
         try:
             if not self.file_closed:
                 self.file_closed = True
@@ -248,7 +258,8 @@ def _borrowed(method: Callable[..., Any], remover: _Remover) -> Callable[..., An
 
     # Without this, NamedTemporaryFile().write(b"x") would drop the wrapper
     # right after the attribute lookup, its remover would close the file, and
-    # the write would hit a closed file.
+    # the write would hit a closed file.  functools.wraps copies the name and
+    # docstring, so help(f.write) and tracebacks still show the real method.
     @functools.wraps(method)
     def call(*args: Any, **kwargs: Any) -> Any:
         return method(*args, **kwargs)
@@ -290,6 +301,11 @@ class _TemporaryFileWrapper:
         return self
 
     def __exit__(self, *exc_info: Any) -> Any:
+        # The file's own __exit__ closes it (and says whether to swallow the
+        # exception: io files never do, but we pass the answer on rather than
+        # assume).  The remover then finds the file closed and only applies
+        # the exit rule: with delete true the name goes, whatever
+        # delete_on_close says.
         result = self.file.__exit__(*exc_info)
         self._remover.finish(EXIT)
         return result

@@ -75,8 +75,13 @@ def gettempprefixb() -> bytes:
 # drop privileges.  Only doing what mkstemp will do proves it.
 #
 # The probe opens files like mkstemp does, so it tests what mkstemp will need.
+# It is itself a temporary file in a possibly shared directory, so it needs
+# the same protection: O_EXCL|O_NOFOLLOW, or a symlink planted under the
+# probe's name would have us write "probe" into some file of the victim's.
 _PROBE_FLAGS = open_flags(vars(os))
 # How many random names to try per directory before assuming it is unusable.
+# Far fewer than TMP_MAX: a directory where 100 random names in a row are
+# taken is not one we want as the default for every temporary file.
 _PROBE_ATTEMPTS = 100
 
 
@@ -165,7 +170,9 @@ def _tempdir_value() -> Any:
 def gettempdir() -> str:
     """The default directory for temporary files, as str."""
     # [gettempdir.returns.str] Always str since 3.10, even when a user stored
-    # bytes in `tempdir`.
+    # bytes in `tempdir`.  os.fsdecode uses the file system encoding with
+    # surrogateescape, so even undecodable bytes survive the round trip back
+    # through os.fsencode: gettempdir and gettempdirb name the same directory.
     return os.fsdecode(_tempdir_value())
 
 
@@ -214,6 +221,10 @@ def name_type(prefix: Any, suffix: Any, dir: Any) -> Type[Any]:
 
 def resolve_name_parts(prefix: Any, suffix: Any, dir: Any) -> Tuple[Any, Any, Any]:
     """prefix, suffix and dir with every None replaced by its default, all of one type."""
+    # One place for every creating API, so that mkstemp, mkdtemp, the file
+    # classes and TemporaryDirectory cannot drift apart in their defaults.
+    # The type is decided first and before any I/O: a str/bytes mix fails
+    # before the directory search could run.
     kind = name_type(prefix, suffix, dir)
     if suffix is None:
         # [naming.suffix.default-none] No suffix means an empty one.

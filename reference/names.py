@@ -16,6 +16,18 @@ from typing import Callable, Iterable, Iterator, List
 # The alphabet and the draw
 # ---------------------------------------------------------------------------
 
+# Why not random.SystemRandom or secrets.choice?  Both are fine CSPRNGs, but
+# they make one system call per character; one os.urandom call per name is
+# eight times fewer.  Why not a seeded random.Random, as CPython uses?  Its
+# state lives in the process and is copied by fork(), so CPython must notice
+# the new pid and reseed; a stateless source has nothing to copy and nothing
+# to forget.
+#
+# How much randomness is enough?  Names only need to be unpredictable to
+# others and rarely colliding.  With N of our files already in a directory,
+# each attempt collides with probability N / 37**8; even at a million files
+# that is one attempt in 3.5 million, and the retry loop absorbs it.
+#
 # [naming.random-part.cpython-shape] Eight characters from 37 symbols: lower-case letters,
 # digits and underscore.  Lower case only, so that two names never differ by
 # case alone (they would collide on case-insensitive file systems); 37**8 is
@@ -89,6 +101,9 @@ def inject_names(names: Iterable[str]) -> Iterator[None]:
 
 def next_candidate() -> str:
     """The random part of the next candidate name: injected if any, else random."""
+    # The innermost active injection wins; an exhausted one falls through to
+    # random parts rather than raising, so a test that injects "just enough"
+    # names cannot make an unrelated later attempt fail with StopIteration.
     if _injected:
         injected = next(_injected[-1], None)
         if injected is not None:

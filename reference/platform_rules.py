@@ -41,6 +41,10 @@ _CREATE_FLAG_NAMES = (
 
 def open_flags(available: Mapping[str, int], *, text: bool = False, os_deletes: bool = False) -> int:
     """The ``os.open`` flags for a new temporary file, from the flags ``available``."""
+    # `available` is normally vars(os); a test passes a made-up mapping to see
+    # the Windows answer (O_BINARY, O_NOINHERIT, O_TEMPORARY) on Linux.
+    # Note that os.open adds O_CLOEXEC by itself on POSIX (PEP 446); naming
+    # it here too states the intent and costs nothing.
     names = list(_CREATE_FLAG_NAMES)
     if not text:
         # Windows only: without O_BINARY the C runtime rewrites \n as \r\n.
@@ -90,8 +94,10 @@ def candidate_dirs(os_name: str, environ: Mapping[str, str], cwd: Optional[str])
         found += windows_profile_dirs(environ) + list(WINDOWS_FALLBACKS)
     else:
         found += POSIX_FALLBACKS
-    # [gettempdir.search.cwd-last] The working directory comes last; when even
-    # that cannot be named (it was deleted), "." still works for relative use.
+    # [gettempdir.search.cwd-last] The working directory comes last: it is
+    # where a program's own files live, so littering it is a last resort, and
+    # it may be shared or exported.  When even it cannot be named (it was
+    # deleted), "." still works for relative use.
     found.append(cwd if cwd is not None else ".")
     return found
 

@@ -40,6 +40,8 @@ class SpooledTemporaryFile(io.IOBase):
         # [spooled.io.abc-instance] An erratum where we follow the docs: they
         # say the object implements io.BufferedIOBase or io.TextIOBase by mode,
         # so isinstance() should agree.  CPython derives from io.IOBase only.
+        # Only a direct call is redirected: a user's own subclass keeps its
+        # class (it can register itself with the ABC it implements).
         if cls is SpooledTemporaryFile:
             cls = BinarySpooledTemporaryFile if "b" in mode else TextSpooledTemporaryFile
         return super().__new__(cls)
@@ -129,6 +131,9 @@ class SpooledTemporaryFile(io.IOBase):
         self._file.close()
 
     def __iter__(self) -> Iterator[Any]:
+        # The storage's own iterator: lines of bytes or of text.  A rollover
+        # in the middle of a loop would strand it on the old storage; io's own
+        # files have the same caveat for writes during iteration.
         return iter(self._file)
 
     def __del__(self) -> None:
@@ -143,6 +148,8 @@ class SpooledTemporaryFile(io.IOBase):
 
     def close(self) -> None:
         """Close the file; memory is freed, a rolled-over file vanishes."""
+        # No unlink is needed after a rollover: the disk file is a
+        # TemporaryFile, which has no name (or deletes itself on Windows).
         self._file.close()
 
     @property
@@ -155,6 +162,9 @@ class SpooledTemporaryFile(io.IOBase):
 
     def fileno(self) -> int:
         """Roll over (a descriptor needs a real file) and return the descriptor."""
+        # Whoever asks for a descriptor is about to use it outside Python's
+        # view (os.read, mmap, a subprocess), so from now on the data must
+        # live in the kernel's file, not in our buffer.
         # [spooled.rollover.fileno]
         self.rollover()
         return self._file.fileno()
@@ -172,6 +182,9 @@ class SpooledTemporaryFile(io.IOBase):
         except AttributeError:
             assert self._pending is not None
             return self._pending["mode"]
+
+    # The next few attributes are properties, not copies taken at construction:
+    # each must describe the storage as it is *now*, before or after rollover.
 
     @property
     def name(self) -> Any:
