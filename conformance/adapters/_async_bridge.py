@@ -1,0 +1,175 @@
+"""Drive an async temp-file API from synchronous tests.
+
+The suite is synchronous: it calls ``tf.TemporaryFile()`` and expects a file
+object back.  Async libraries (aiofiles, anyio) return awaitables, async
+context managers and async file objects instead.  This module bridges the
+two: one event loop per process, run from the calling thread for each call,
+and thin proxies that turn every awaitable an async object hands back into
+its result.
+
+Nothing here changes what the wrapped library does; a departure the suite
+finds through a proxy is the library's, except where the proxy itself cannot
+pass something through (say an ``isinstance(f, io.IOBase)`` check), which the
+expectation files classify as an adapter limitation.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+import os
+import tempfile
+import types
+from typing import Any, Awaitable, Callable, Iterator, Optional
+
+
+class LoopRunner:
+    """Runs awaitables to completion on a loop owned by this process.
+
+    The loop is made eagerly (so its descriptors exist before any test counts
+    open descriptors) and made again in a forked child, whose copy of the
+    parent's loop and worker threads cannot be trusted.
+    """
+
+    def __init__(self) -> None:
+        self._pid = -1
+        self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self.loop()
+
+    def loop(self) -> asyncio.AbstractEventLoop:
+        """This process's loop, made on first use and after a fork."""
+        if self._loop is None or self._pid != os.getpid():
+            self._loop = asyncio.new_event_loop()
+            self._pid = os.getpid()
+        return self._loop
+
+    def run(self, awaitable: Awaitable[Any]) -> Any:
+        """Wait for ``awaitable`` and return its result (or raise its exception)."""
+
+        async def wait() -> Any:
+            return await awaitable
+
+        return self.loop().run_until_complete(wait())
+
+    def resolve(self, value: Any) -> Any:
+        """``value`` itself, or its result if it is awaitable."""
+        if inspect.isawaitable(value):
+            return self.run(value)
+        return value
+
+    def sync(self, function: Callable[..., Any]) -> Callable[..., Any]:
+        """A synchronous version of an async (or sync) function."""
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            return self.resolve(function(*args, **kwargs))
+
+        call.__name__ = getattr(function, "__name__", "call")
+        call.__doc__ = f"Synchronous bridge to {getattr(function, '__qualname__', function)!r}."
+        return call
+
+
+class SyncFile:
+    """A synchronous view of an async file object.
+
+    Public attributes pass through; methods come back synchronous.  Private
+    names are not passed through: the async object's internals are not the
+    API under judgement.
+    """
+
+    def __init__(self, runner: LoopRunner, afile: Any,
+                 on_close: Optional[Callable[[], Awaitable[Any]]] = None) -> None:
+        object.__setattr__(self, "_runner", runner)
+        object.__setattr__(self, "_afile", afile)
+        object.__setattr__(self, "_on_close", on_close)
+
+    def __getattr__(self, name: str) -> Any:
+        if name.startswith("_"):
+            raise AttributeError(name)
+        value = getattr(self._afile, name)
+        if callable(value):
+            return self._runner.sync(value)
+        return value
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        setattr(self._afile, name, value)
+
+    def close(self) -> None:
+        """Close through the library's own async close."""
+        if self._on_close is not None:
+            self._runner.run(self._on_close())
+            return
+        closer = getattr(self._afile, "aclose", None) or self._afile.close
+        self._runner.resolve(closer())
+
+    def __enter__(self) -> SyncFile:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __iter__(self) -> Iterator[Any]:
+        while True:
+            line = self.readline()
+            if not line:
+                return
+            yield line
+
+    def __repr__(self) -> str:
+        return f"<sync view of {self._afile!r}>"
+
+
+class SyncTemporaryDirectory:
+    """A synchronous view of an async temporary directory: ``name``, ``cleanup()``, ``with``."""
+
+    def __init__(self, runner: LoopRunner, name: Any, cleanup: Callable[[], Awaitable[Any]],
+                 exit: Optional[Callable[..., Awaitable[Any]]] = None) -> None:
+        self._runner = runner
+        self.name = name
+        self._cleanup = cleanup
+        self._exit = exit
+
+    def cleanup(self) -> None:
+        """Remove the directory through the library's async cleanup."""
+        self._runner.run(self._cleanup())
+
+    def __enter__(self) -> Any:
+        return self.name
+
+    def __exit__(self, *exc: Any) -> None:
+        if self._exit is not None:
+            self._runner.run(self._exit(*exc))
+        else:
+            self.cleanup()
+
+    def __repr__(self) -> str:
+        return f"<sync view of a temporary directory {self.name!r}>"
+
+
+def package_version(distribution: str) -> str:
+    """The installed version of ``distribution``, or "" if unknown."""
+    try:
+        from importlib.metadata import version
+    except ImportError:  # pragma: no cover - Python < 3.8
+        return ""
+    try:
+        return version(distribution)
+    except Exception:  # metadata missing: report no version rather than fail
+        return ""
+
+
+class BridgeModule(types.ModuleType):
+    """A module-like object holding the synchronous names.
+
+    ``tempdir`` reads and writes the stdlib's global, because both wrapped
+    libraries create their files through the stdlib and so honour it; the
+    suite relies on that to keep files a test creates inside its scratch
+    directory.
+    """
+
+    @property
+    def tempdir(self) -> Any:
+        return tempfile.tempdir
+
+    @tempdir.setter
+    def tempdir(self, value: Any) -> None:
+        tempfile.tempdir = value

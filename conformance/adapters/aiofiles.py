@@ -1,0 +1,73 @@
+"""Adapter for ``aiofiles.tempfile``: async temporary files, judged through a sync bridge.
+
+aiofiles offers four names (TemporaryFile, NamedTemporaryFile,
+SpooledTemporaryFile, TemporaryDirectory), each returning something to await
+or to ``async with``.  The adapter awaits it on a private event loop and hands
+the test a synchronous view (see :mod:`conformance.adapters._async_bridge`).
+The other public names of tempfile are absent, so the target is partial and
+tests of them report "not implemented".
+
+aiofiles creates its files through the running interpreter's stdlib, so it is
+judged against that interpreter's version, and the stdlib's name-injection
+hook reaches it.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from conformance.adapters._async_bridge import (
+    BridgeModule,
+    LoopRunner,
+    SyncFile,
+    SyncTemporaryDirectory,
+    package_version,
+)
+
+# Pinned so that the committed expectations describe the release they were written for.
+REQUIREMENTS = ["aiofiles==25.1.0"]
+PACKAGE = "aiofiles"
+
+
+def build_module(runner: LoopRunner) -> BridgeModule:
+    """The synchronous module the suite sees."""
+    import aiofiles.tempfile as atf
+
+    module = BridgeModule("aiofiles_tempfile_sync")
+    module.__doc__ = "aiofiles.tempfile, each call awaited on the adapter's loop."
+    module.__version__ = package_version(PACKAGE)
+
+    def open_file(factory: Any) -> Any:
+        def sync(*args: Any, **kwargs: Any) -> SyncFile:
+            return SyncFile(runner, runner.run(factory(*args, **kwargs)))
+
+        sync.__name__ = factory.__name__
+        return sync
+
+    def TemporaryDirectory(*args: Any, **kwargs: Any) -> SyncTemporaryDirectory:
+        adir = runner.run(atf.TemporaryDirectory(*args, **kwargs))
+        return SyncTemporaryDirectory(runner, adir.name, adir.cleanup)
+
+    module.TemporaryFile = open_file(atf.TemporaryFile)
+    module.NamedTemporaryFile = open_file(atf.NamedTemporaryFile)
+    module.SpooledTemporaryFile = open_file(atf.SpooledTemporaryFile)
+    module.TemporaryDirectory = TemporaryDirectory
+    return module
+
+
+def make_target():  # -> Target
+    """aiofiles.tempfile, judged against the running interpreter's version."""
+    from conformance.adapters.stdlib import inject_names
+    from conformance.targets import Target
+
+    module = build_module(LoopRunner())
+    return Target(
+        name="adapter:aiofiles",
+        module=module,
+        version=sys.version_info[:2],
+        capabilities={"name-injection": inject_names},
+        partial=True,
+        implementation=f"aiofiles {module.__version__} on {sys.implementation.name} "
+                       f"{sys.version.split()[0]}",
+    )

@@ -1,0 +1,87 @@
+"""Adapter for anyio's temporary-file API, judged through a sync bridge.
+
+anyio (4.4 and later) offers async versions of TemporaryFile,
+NamedTemporaryFile, SpooledTemporaryFile and TemporaryDirectory (async context
+managers) and of mkstemp, mkdtemp, gettempdir and gettempdirb (coroutines).
+The adapter runs each on a private asyncio loop and hands the test a
+synchronous view (see :mod:`conformance.adapters._async_bridge`).  Names anyio
+lacks (mktemp, gettempprefix, TMP_MAX, ...) report "not implemented".
+
+anyio delegates creation to the running interpreter's stdlib (except for its
+own in-memory spooled file), so it is judged against that interpreter's
+version, and the stdlib's name-injection hook reaches it.
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+from conformance.adapters._async_bridge import (
+    BridgeModule,
+    LoopRunner,
+    SyncFile,
+    SyncTemporaryDirectory,
+    package_version,
+)
+
+REQUIREMENTS = ["anyio==4.16.0"]
+PACKAGE = "anyio"
+
+# The coroutine functions anyio offers, bridged one for one.
+_FUNCTIONS = ("mkstemp", "mkdtemp", "gettempdir", "gettempdirb")
+
+
+def build_module(runner: LoopRunner) -> BridgeModule:
+    """The synchronous module the suite sees."""
+    import anyio
+
+    module = BridgeModule("anyio_tempfile_sync")
+    module.__doc__ = "anyio's temporary-file API, each call awaited on the adapter's loop."
+    module.__version__ = package_version(PACKAGE)
+
+    def entered(factory: Any) -> Any:
+        """A file factory: enter anyio's async context manager; closing exits it."""
+
+        def sync(*args: Any, **kwargs: Any) -> SyncFile:
+            manager = factory(*args, **kwargs)
+            afile = runner.run(manager.__aenter__())
+            return SyncFile(runner, afile, on_close=lambda: manager.__aexit__(None, None, None))
+
+        sync.__name__ = factory.__name__
+        return sync
+
+    def SpooledTemporaryFile(*args: Any, **kwargs: Any) -> SyncFile:
+        # anyio's spooled file is itself the async file object: no entering needed.
+        return SyncFile(runner, anyio.SpooledTemporaryFile(*args, **kwargs))
+
+    def TemporaryDirectory(*args: Any, **kwargs: Any) -> SyncTemporaryDirectory:
+        adir = anyio.TemporaryDirectory(*args, **kwargs)
+        name = runner.run(adir.__aenter__())
+        return SyncTemporaryDirectory(runner, name, adir.cleanup, exit=adir.__aexit__)
+
+    module.TemporaryFile = entered(anyio.TemporaryFile)
+    module.NamedTemporaryFile = entered(anyio.NamedTemporaryFile)
+    module.SpooledTemporaryFile = SpooledTemporaryFile
+    module.TemporaryDirectory = TemporaryDirectory
+    for name in _FUNCTIONS:
+        if hasattr(anyio, name):
+            setattr(module, name, runner.sync(getattr(anyio, name)))
+    return module
+
+
+def make_target():  # -> Target
+    """anyio's temp-file API, judged against the running interpreter's version."""
+    from conformance.adapters.stdlib import inject_names
+    from conformance.targets import Target
+
+    module = build_module(LoopRunner())
+    return Target(
+        name="adapter:anyio",
+        module=module,
+        version=sys.version_info[:2],
+        capabilities={"name-injection": inject_names},
+        partial=True,
+        implementation=f"anyio {module.__version__} on {sys.implementation.name} "
+                       f"{sys.version.split()[0]}",
+    )

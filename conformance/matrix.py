@@ -1,0 +1,184 @@
+"""``python -m conformance matrix``: every interpreter and real implementation, judged in one command.
+
+Finds the targets this machine offers (see :mod:`conformance.matrix_discovery`),
+runs the suite against each in its own process (:mod:`conformance.matrix_run`),
+combines the results (:mod:`conformance.matrix_model`) and renders one table
+(:mod:`conformance.matrix_render`).
+
+Exit status: 0 when every departure of every target is explained by its
+expectation file; 1 when anything is unexplained or a target could not run;
+2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+from typing import List, Optional, Sequence
+
+from conformance import matrix_discovery, matrix_model, matrix_render, matrix_run
+from conformance.matrix_discovery import MatrixTarget
+
+PROG = "python -m conformance matrix"
+DEFAULT_JOBS = 2  # the machines this runs on have two cores
+
+
+class UsageError(Exception):
+    """Bad command-line input: one line on stderr, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # type: ignore[override]
+        raise UsageError(message)
+
+
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog=PROG, description="Run the conformance suite against every target found "
+                                            "and show one clause-by-target table.")
+    parser.add_argument("--targets", action="append", default=[], metavar="KEYS",
+                        help="only these columns (comma-separated keys; see --list-targets; repeatable)")
+    parser.add_argument("--list-targets", action="store_true", help="print the targets found and exit")
+    parser.add_argument("--format", choices=matrix_render.FORMATS, default="text",
+                        help="output format (default text)")
+    parser.add_argument("--output", metavar="FILE", help="write the rendering to FILE instead of stdout")
+    parser.add_argument("--output-dir", metavar="DIR",
+                        help="also write DIR/matrix.json and DIR/matrix.html (for publishing)")
+    parser.add_argument("--jobs", type=_positive, default=DEFAULT_JOBS, metavar="N",
+                        help=f"run N targets at once (default {DEFAULT_JOBS})")
+    parser.add_argument("--no-path", action="store_true",
+                        help="do not look for interpreters on PATH (pyenv and the host only)")
+    return parser
+
+
+def select(found: Sequence[MatrixTarget], wanted: Sequence[str]) -> List[MatrixTarget]:
+    """The columns named in ``--targets`` (all when none), in discovery order."""
+    keys = [k.strip() for group in wanted for k in group.split(",") if k.strip()]
+    if not keys:
+        return list(found)
+    known = {t.key for t in found}
+    unknown = [k for k in keys if k not in known]
+    if unknown:
+        raise UsageError(f"unknown target(s) {', '.join(unknown)}; found: {', '.join(sorted(known))}")
+    return [t for t in found if t.key in keys]
+
+
+class Progress:
+    """One line per event on stderr, safe from several worker threads."""
+
+    def __init__(self, total: int, stream=None) -> None:
+        self.total = total
+        self.done = 0
+        self.stream = stream or sys.stderr
+        self.lock = threading.Lock()
+        self.started = time.monotonic()
+
+    def say(self, text: str) -> None:
+        with self.lock:
+            self.stream.write(f"[matrix {time.monotonic() - self.started:6.1f}s] {text}\n")
+            self.stream.flush()
+
+    def finished(self, result: matrix_run.ColumnResult) -> None:
+        with self.lock:
+            self.done += 1
+            done = self.done
+        if result.document is None:
+            outcome = f"DID NOT RUN: {result.error}"
+        else:
+            summary = matrix_model.column_summary(result.document)["statuses"]
+            outcome = ", ".join(f"{n} {s}" for s, n in summary.items() if n)  # type: ignore[union-attr]
+        self.say(f"({done}/{self.total}) {result.target.key} in {result.duration:.1f}s: {outcome}")
+
+
+def run_columns(targets: Sequence[MatrixTarget], jobs: int,
+                progress: Progress) -> List[matrix_run.ColumnResult]:
+    """Run every column, ``jobs`` at a time; results in column order."""
+    root = matrix_run.cache_root()
+
+    def one(target: MatrixTarget) -> matrix_run.ColumnResult:
+        progress.say(f"{target.key}: running {target.label}")
+        result = matrix_run.run_column(target, root, progress.say)
+        progress.finished(result)
+        return result
+
+    # Slowest first (other interpreters build venvs, adapters install packages), so the
+    # quick host columns fill the gaps instead of leaving a long tail.
+    order = sorted(range(len(targets)), key=lambda i: (targets[i].python is None and
+                                                       not targets[i].requirements, i))
+    with ThreadPoolExecutor(max_workers=jobs) as pool:
+        futures = {i: pool.submit(one, targets[i]) for i in order}
+        return [futures[i].result() for i in range(len(targets))]
+
+
+def combine(results: Sequence[matrix_run.ColumnResult], duration: float) -> dict:
+    """The combined matrix document."""
+    columns = [{
+        "key": r.target.key, "short": r.target.short, "label": r.target.label, "family": r.target.family,
+        "target": r.target.target, "python": r.target.python, "version": r.target.version,
+        "document": r.document, "error": r.error, "duration": r.duration,
+    } for r in results]
+    generated = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    return matrix_model.build_matrix(columns, generated, matrix_discovery.host_description(), duration)
+
+
+def write(text: str, path: Optional[str]) -> None:
+    """To ``path``, or stdout."""
+    if path is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    try:
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        Path(path).write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UsageError(f"cannot write {path!r}: {exc.strerror}") from None
+
+
+def main(argv: List[str]) -> int:
+    """Entry point for ``python -m conformance matrix ARGS``."""
+    try:
+        args = build_parser().parse_args(argv)
+        found = matrix_discovery.discover(include_path=not args.no_path)
+        if args.list_targets:
+            write("".join(t.describe() + "\n" for t in found), args.output)
+            return 0
+        targets = select(found, args.targets)
+        progress = Progress(len(targets))
+        progress.say(f"{len(targets)} target(s), {args.jobs} at a time: {', '.join(t.key for t in targets)}")
+        started = time.monotonic()
+        results = run_columns(targets, args.jobs, progress)
+        matrix = combine(results, time.monotonic() - started)
+        if args.output_dir:
+            write(matrix_render.render_json(matrix), os.path.join(args.output_dir, "matrix.json"))
+            write(matrix_render.render_html(matrix), os.path.join(args.output_dir, "matrix.html"))
+            progress.say(f"wrote {args.output_dir}/matrix.json and {args.output_dir}/matrix.html")
+        write(matrix_render.render(matrix, args.format), args.output)
+        status = matrix_model.exit_status(matrix)
+        verdict = f"{len(matrix['unexplained'])} unexplained" if status else "every departure explained"
+        progress.say(f"done in {matrix['duration']:.1f}s: {verdict}")
+        return status
+    except UsageError as exc:
+        sys.stderr.write(f"{PROG}: error: {exc}\n")
+        return 2
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover - ``python -m conformance.matrix`` also works
+    sys.exit(main(sys.argv[1:]))

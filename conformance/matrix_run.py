@@ -1,0 +1,169 @@
+"""Running one matrix column: install what it needs, call the runner, read its JSON.
+
+Every column runs in its own process, through the runner's own command line
+(``python -m conformance --target T --format json --output F`` and, for other
+interpreters, ``--python``), so a target that patches the process (pyfakefs)
+or crashes it cannot touch the others.  Third-party adapters get their
+PyPI packages from a per-interpreter cache directory that is put on the
+child's ``PYTHONPATH``: installed once, reused warm.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Dict, List, Optional
+
+from conformance.matrix_discovery import MatrixTarget
+
+# One column may not run longer than this (the whole suite takes seconds).
+COLUMN_TIMEOUT = 900
+INSTALL_TIMEOUT = 600
+
+
+@dataclass
+class ColumnResult:
+    """What one column produced: the runner's document, or why there is none."""
+
+    target: MatrixTarget
+    document: Optional[dict] = None
+    error: str = ""
+    exit_code: int = 0
+    duration: float = 0.0
+    notes: List[str] = field(default_factory=list)
+
+
+def cache_root(environ: Optional[Dict[str, str]] = None) -> Path:
+    """$CONFORMANCE_CACHE, else $XDG_CACHE_HOME/tempfile-conformance, else ~/.cache/..."""
+    env = os.environ if environ is None else environ
+    if env.get("CONFORMANCE_CACHE"):
+        return Path(env["CONFORMANCE_CACHE"])
+    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "tempfile-conformance"
+
+
+def package_dir(target: MatrixTarget, root: Path) -> Path:
+    """Where an adapter's packages live for the host interpreter (keyed by requirements)."""
+    digest = hashlib.sha256("\n".join(sorted(target.requirements)).encode()).hexdigest()[:12]
+    interp = f"{sys.implementation.name}-{sys.version_info[0]}.{sys.version_info[1]}"
+    return root / "adapter-packages" / interp / f"{target.key}-{digest}"
+
+
+def ensure_packages(target: MatrixTarget, root: Path, log: Callable[[str], None]) -> Optional[Path]:
+    """Install the adapter's requirements once; return the directory to put on PYTHONPATH."""
+    if not target.requirements:
+        return None
+    where = package_dir(target, root)
+    marker = where / ".installed"
+    if marker.is_file():
+        return where
+    log(f"{target.key}: installing {' '.join(target.requirements)} (once, into {where})")
+    partial = where.with_name(where.name + ".partial")
+    command = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
+               "--no-warn-script-location", "--no-compile", "--target", str(partial),
+               *target.requirements]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=INSTALL_TIMEOUT)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise RuntimeError(f"pip could not run: {exc}") from None
+    if done.returncode != 0:
+        tail = " | ".join(done.stderr.strip().splitlines()[-2:])
+        raise RuntimeError(f"pip install {' '.join(target.requirements)} failed: {tail}")
+    marker_text = "\n".join(target.requirements) + "\n"
+    (partial / ".installed").write_text(marker_text, encoding="utf-8")
+    if where.exists():  # a concurrent matrix finished first: keep its copy
+        _remove(partial)
+    else:
+        partial.rename(where)
+    return where
+
+
+def _remove(path: Path) -> None:
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+
+
+def project_root() -> str:
+    """The directory holding the ``conformance`` package (so children import this copy)."""
+    return str(Path(__file__).resolve().parent.parent)
+
+
+def runner_command(target: MatrixTarget, output: str) -> List[str]:
+    """The runner's command line for one column."""
+    command = [sys.executable, "-m", "conformance"]
+    if target.python:
+        command += ["--python", target.python]
+    return command + ["--target", target.target, "--format", "json", "--output", output, "--quiet"]
+
+
+def child_environment(extra_path: Optional[Path]) -> Dict[str, str]:
+    """The environment of a column's process: ours, with the adapter's packages first."""
+    env = dict(os.environ)
+    parts = [str(extra_path)] if extra_path else []
+    parts.append(project_root())
+    if env.get("PYTHONPATH"):
+        parts.append(env["PYTHONPATH"])
+    env["PYTHONPATH"] = os.pathsep.join(parts)
+    return env
+
+
+def run_column(target: MatrixTarget, root: Path, log: Callable[[str], None]) -> ColumnResult:
+    """Run one column to completion; never raises, a problem becomes ``error``."""
+    started = time.monotonic()
+    result = ColumnResult(target)
+    try:
+        extra = ensure_packages(target, root, log)
+    except RuntimeError as exc:
+        result.error = str(exc)
+        result.duration = time.monotonic() - started
+        return result
+    handle, output = tempfile.mkstemp(prefix="matrix-", suffix=".json")
+    os.close(handle)
+    try:
+        try:
+            done = subprocess.run(runner_command(target, output), capture_output=True, text=True,
+                                  timeout=COLUMN_TIMEOUT, env=child_environment(extra))
+        except subprocess.TimeoutExpired:
+            result.error = f"the runner did not finish within {COLUMN_TIMEOUT} s"
+            return result
+        except OSError as exc:
+            result.error = f"the runner could not start: {exc}"
+            return result
+        result.exit_code = done.returncode
+        result.document = _read_document(output)
+        if result.document is None:
+            tail = " | ".join(done.stderr.strip().splitlines()[-3:])
+            result.error = f"the runner exited {done.returncode} without a result: {tail or 'no output'}"
+    finally:
+        result.duration = time.monotonic() - started
+        try:
+            os.unlink(output)
+        except OSError:
+            pass
+    return result
+
+
+def _read_document(path: str) -> Optional[dict]:
+    """The runner's JSON document, or None if it wrote none (or garbage)."""
+    try:
+        with open(path, encoding="utf-8") as handle:
+            text = handle.read()
+    except OSError:
+        return None
+    if not text.strip():
+        return None
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return None
+    if not isinstance(document, dict) or "clauses" not in document:
+        return None
+    return document
