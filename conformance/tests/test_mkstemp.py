@@ -39,6 +39,9 @@ def test_absolute_path_for_relative_dir(tf, scratch):
     assert os.path.isabs(path)
     assert os.path.dirname(path) == os.path.join(scratch, "sub")
     assert os.path.isfile(path)
+    fd, raw = tf.mkstemp(dir=b"sub")  # the bytes form too
+    os.close(fd)
+    assert raw.startswith(os.fsencode(scratch) + b"/sub/")
 
 
 @pytest.mark.clause("mkstemp.fd.read-write-at-start")
