@@ -16,6 +16,7 @@ read it), ``name`` (None in memory, the descriptor on disk) and ``mode``.
 
 from __future__ import annotations
 
+import contextlib
 import inspect
 import io
 import types
@@ -77,30 +78,44 @@ class SpooledTemporaryFile(io.IOBase):
         if self._on_disk:
             return
         assert self._pending is not None
-        memory = self._file
-        # [faults.emfile.spooled-data-kept] Created before anything changes: if
-        # creation fails (no descriptor, no usable dir), the data is still in
-        # memory and the object still works.
         # [spooled.rollover.like-temporaryfile] [spooled.file.on-disk-type]
         # Looked up on the package at call time: the platform's choice (chapter
         # 5), or whatever a user substituted for it.
         disk = package().TemporaryFile(**self._pending)
+        try:
+            self._copy_to(disk)
+        except BaseException:
+            # [faults.fsize.error-surfaces] [faults.fsize.nothing-left] The
+            # copy failed (EFBIG, ENOSPC, an interrupt): report it, but release
+            # the half-written disk file now; left to the garbage collector,
+            # its descriptor would stay open indefinitely on PyPy.  Its close
+            # may repeat the write error, which is already on its way up.
+            with contextlib.suppress(OSError):
+                disk.close()
+            raise
+        # [faults.emfile.spooled-data-kept] Only now does anything change: a
+        # failure above, in creating or in filling the disk file, leaves the
+        # data in memory and the object fully usable.
+        self._file, self._pending, self._on_disk = disk, None, True
+
+    def _copy_to(self, disk: IO[Any]) -> None:
+        """Write the in-memory contents to ``disk`` and move to the same position."""
+        memory = self._file
+        # tell() first: on a text file it also pushes pending text into the buffer.
         position = memory.tell()
         if isinstance(memory, io.TextIOWrapper):
             # Copy the encoded bytes, not the text: decoding and re-encoding
             # could differ (newline translation, error handlers), and the
             # position cookie of a text file is only meaningful over the same
-            # bytes.  detach() frees the in-memory buffer's wrapper for good.
-            disk.buffer.write(memory.detach().getvalue())  # type: ignore[attr-defined]
+            # bytes.
+            disk.buffer.write(memory.buffer.getvalue())  # type: ignore[attr-defined]
         else:
             disk.write(memory.getvalue())  # type: ignore[attr-defined]
         # [spooled.rollover.preserves-content-and-position] The position survives
         # the move.  [spooled.text.newlines-restart-at-rollover] `newlines` does
-        # not: the new text layer has read nothing yet.
+        # not: the new text layer has read nothing yet.  seek() also flushes,
+        # so a write error shows up here, inside rollover's error handling.
         disk.seek(position, 0)
-        self._file = disk
-        self._pending = None
-        self._on_disk = True
 
     def _check_size(self) -> None:
         """Roll over if the data now goes past max_size (0 means no limit)."""

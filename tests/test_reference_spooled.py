@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import inspect
 import io
@@ -37,6 +38,37 @@ def test_failed_rollover_keeps_the_data_in_memory(ref, tmp_path):
         f.seek(0)
         assert f.read() == b"12345"
         assert f.mode == "w+b"
+
+
+class FailingDisk(io.BytesIO):
+    """A stand-in disk file whose writes fail like a file past RLIMIT_FSIZE."""
+
+    closed_by_rollover = False
+
+    def write(self, data: bytes) -> int:
+        raise OSError(errno.EFBIG, "File too large")
+
+    def close(self) -> None:
+        FailingDisk.closed_by_rollover = True
+        super().close()
+        raise OSError(errno.EFBIG, "File too large (again, from close)")
+
+
+@pytest.mark.parametrize("mode", ["w+b", "w+"])
+def test_failed_copy_closes_the_disk_file_and_keeps_memory(ref, monkeypatch, mode):
+    def failing_temporary_file(**kwargs: Any) -> Any:
+        return FailingDisk() if "b" in kwargs["mode"] else io.TextIOWrapper(FailingDisk())
+
+    monkeypatch.setattr(reference, "TemporaryFile", failing_temporary_file)
+    FailingDisk.closed_by_rollover = False
+    data = b"abcdef" if "b" in mode else "abcdef"
+    with ref.SpooledTemporaryFile(4, mode=mode) as f:
+        with pytest.raises(OSError) as caught:
+            f.write(data)
+        assert caught.value.errno == errno.EFBIG and "again" not in str(caught.value)
+        assert FailingDisk.closed_by_rollover and not f._on_disk
+        f.seek(0)
+        assert f.read() == data
 
 
 def test_writelines_rolls_over_at_the_line_that_crosses(ref):
