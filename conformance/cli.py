@@ -57,7 +57,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--format", default="text", choices=report.FORMATS, help="output format")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--jobs", type=_positive, metavar="N",
-                        help="run tests in N worker processes (needs pytest-xdist)")
+                        help="split the test modules over N processes (same verdicts, less wall time)")
+    parser.add_argument("--shard", help=argparse.SUPPRESS)  # internal: the test files of one --jobs shard
     expect = parser.add_mutually_exclusive_group()
     expect.add_argument("--expectations", metavar="FILE",
                         help="use this expectation file instead of the automatic choice")
@@ -139,7 +140,8 @@ def _run(args: argparse.Namespace) -> int:
         document = runner.run(runner.RunOptions(
             target=args.target, as_version=args.as_version, patterns=list(args.clause),
             jobs=args.jobs, expectations=args.expectations,
-            use_expectations=not args.no_expectations))
+            use_expectations=not args.no_expectations,
+            test_files=args.shard.split(os.pathsep) if args.shard else []))
     verbosity = -1 if args.quiet else args.verbose
     _write(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
     return results.exit_status(document)

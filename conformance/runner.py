@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import io
+import json
 import os
 import platform as platform_module
+import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,7 +16,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import pytest
 
 from conformance import expectations as expectations_module
-from conformance import plugin, pytest_summary, results
+from conformance import plugin, pytest_summary, results, support
 from conformance.targets import Target, resolve_target
 from spec import Catalogue, load_catalogue
 
@@ -33,6 +35,7 @@ class RunOptions:
     jobs: Optional[int] = None
     expectations: Optional[str] = None  # an explicit file
     use_expectations: bool = True
+    test_files: List[str] = field(default_factory=list)  # one shard of a --jobs run (internal)
 
 
 def interpreter_info() -> Dict[str, str]:
@@ -124,44 +127,108 @@ class _SessionProbe:
 
 
 def _target_argument(spec: str) -> str:
-    """Paths become absolute, so xdist workers and child processes find the same file."""
+    """Paths become absolute, so shard processes and child processes find the same file."""
     if spec.endswith(".py") or os.sep in spec:
         return os.path.abspath(spec)
     return spec
 
 
 def pytest_arguments(options: RunOptions) -> List[str]:
-    """The pytest command line for a run."""
-    args = [plugin.TESTS_DIR, "-p", "no:cacheprovider", "-p", "conformance.pytest_summary",
-            "-p", "no:benchmark",
-            "-q", "--no-header", "-rN", "--conformance-target", _target_argument(options.target)]
+    """The pytest command line for a run (or for one shard of it)."""
+    args = list(options.test_files or [plugin.TESTS_DIR])
+    args += ["-p", "no:cacheprovider", "-p", "conformance.pytest_summary", "-p", "no:benchmark",
+             "-q", "--no-header", "-rN", "--conformance-target", _target_argument(options.target)]
     if options.as_version:
         args += ["--conformance-as-version", options.as_version]
     for pattern in options.patterns:
         args += ["--conformance-clause", pattern]
-    if options.jobs and options.jobs > 1:
-        args += ["-n", str(options.jobs)]
     return args
 
 
-def check_jobs(jobs: Optional[int]) -> None:
-    """``--jobs N`` needs pytest-xdist; say so instead of failing inside pytest."""
-    if jobs is None or jobs <= 1:
-        return
+def conformance_modules() -> List[str]:
+    """The conformance test modules, by path."""
+    return sorted(str(p) for p in Path(plugin.TESTS_DIR).glob("test_*.py"))
+
+
+def shards(files: Sequence[str], count: int) -> List[List[str]]:
+    """Split ``files`` into at most ``count`` groups of similar total size (largest first)."""
+    groups: List[List[str]] = [[] for _ in range(max(1, min(count, len(files))))]
+    weights = [0] * len(groups)
+    for path in sorted(files, key=lambda f: (-os.path.getsize(f), f)):
+        lightest = weights.index(min(weights))
+        groups[lightest].append(path)
+        weights[lightest] += os.path.getsize(path)
+    return [sorted(g) for g in groups if g]
+
+
+def _shard_command(options: RunOptions, files: Sequence[str], output: str) -> List[str]:
+    command = [sys.executable, "-m", "conformance", "--target", _target_argument(options.target),
+               "--no-expectations", "--format", "json", "--output", output,
+               "--shard", os.pathsep.join(files)]
+    if options.as_version:
+        command += ["--as-version", options.as_version]
+    for pattern in options.patterns:
+        command += ["--clause", pattern]
+    return command
+
+
+def merge_shards(documents: Sequence[dict]) -> Tuple[List[results.TestOutcome], List[str]]:
+    """The test outcomes and session errors of several shard documents, as one session's."""
+    outcomes: Dict[str, results.TestOutcome] = {}
+    errors: List[str] = []
+    for document in documents:
+        errors.extend(document.get("errors", []))
+        for clause in document["clauses"]:
+            for test in clause["tests"]:
+                found = outcomes.get(test["nodeid"])
+                if found is None:
+                    found = outcomes[test["nodeid"]] = results.TestOutcome(
+                        test["nodeid"], (), test["outcome"], test["message"], test["duration"],
+                        dict(test["properties"]))
+                if clause["id"] not in found.clauses:
+                    found.clauses += (clause["id"],)
+    return list(outcomes.values()), errors
+
+
+def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[results.TestOutcome], List[str]]:
+    """Run the test modules in ``jobs`` separate processes and merge what they report.
+
+    Each shard is an ordinary serial session in its own interpreter: the suite's
+    tests fork, send signals, install audit hooks and count descriptors, which a
+    worker thread sharing the process (pytest-xdist's) would disturb.
+    """
+    scratch = support.make_scratch(support.harness_tmp_root(), "shards")
     try:
-        import xdist  # noqa: F401
-    except ImportError:
-        raise RunnerError("--jobs needs pytest-xdist (pip install pytest-xdist)") from None
+        running = []
+        for index, files in enumerate(shards(conformance_modules(), jobs)):
+            output = os.path.join(scratch, f"shard-{index}.json")
+            process = subprocess.Popen(_shard_command(options, files, output), stdin=subprocess.DEVNULL,
+                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            running.append((process, output))
+        documents = []
+        for process, output in running:
+            _, stderr = process.communicate()
+            if process.returncode == 2 or not os.path.isfile(output):
+                lines = [ln for ln in stderr.strip().splitlines() if ln.strip()]
+                last = lines[-1] if lines else f"exit status {process.returncode}"
+                raise RunnerError(f"a shard failed: {last.replace('python -m conformance: error: ', '')}")
+            with open(output, encoding="utf-8") as handle:
+                documents.append(json.load(handle))
+        return merge_shards(documents)
+    finally:
+        support.remove_tree(scratch)
 
 
 def run(options: RunOptions) -> dict:
-    """Run the suite in this process and return the result document."""
+    """Run the suite (in this process, or in ``--jobs`` shard processes); the result document."""
     catalogue = load_catalogue()
     clauses = selected_clauses(catalogue, options.patterns)
     target = resolve_target(_target_argument(options.target), options.as_version)
     path, expected = choose_expectations(target, catalogue, options.expectations,
                                          options.use_expectations)
-    check_jobs(options.jobs)
+    if options.jobs and options.jobs > 1 and not options.test_files:
+        outcomes, errors = run_sharded(options, options.jobs)
+        return build_document(target, catalogue, clauses, outcomes, errors, path, expected)
     probe = _SessionProbe(target)
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):

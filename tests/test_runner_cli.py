@@ -161,7 +161,6 @@ def test_junit_has_one_testcase_per_clause_and_markdown_a_table(fakes):
 
 
 def test_jobs_give_the_same_verdicts(fakes):
-    pytest.importorskip("xdist")
     serial = run("--target", "broken_tf.py", *ONLY, "--format", "json", cwd=fakes)
     parallel = run("--target", "broken_tf.py", *ONLY, "--format", "json", "--jobs", "2", cwd=fakes)
     assert parallel.returncode == serial.returncode == 1

@@ -161,3 +161,19 @@ def test_a_test_that_never_reported_counts_for_nothing():
     assert errors[0] == "test_x.py: ImportError"
     assert any("c: conformance test without" in e for e in errors)
     assert any("d: names clause id(s) not in the catalogue: demo.nope" in e for e in errors)
+
+
+def test_shards_cover_every_module_once_and_merge_back():
+    from conformance.runner import conformance_modules, merge_shards, shards
+
+    files = conformance_modules()
+    groups = shards(files, 3)
+    assert sorted(f for g in groups for f in g) == files and len(groups) == min(3, len(files))
+    assert shards(files[:1], 4) == [files[:1]]
+    test = {"nodeid": "t::a", "outcome": "failed", "message": "m", "duration": 0.1, "properties": {}}
+    docs = [{"clauses": [{"id": "x.one", "tests": [test]}, {"id": "x.two", "tests": [test]}],
+             "errors": ["e1"]},
+            {"clauses": [{"id": "x.one", "tests": []}], "errors": []}]
+    outcomes, errors = merge_shards(docs)
+    assert [(o.nodeid, o.clauses, o.outcome) for o in outcomes] == [("t::a", ("x.one", "x.two"), "failed")]
+    assert errors == ["e1"]
