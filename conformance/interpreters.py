@@ -31,7 +31,7 @@ if sys.version_info >= (3, 11):
 else:  # pragma: no cover - 3.9 and 3.10
     import tomli as tomllib
 
-# Installed next to the project: the suite's --jobs needs it in the child too.
+# Installed next to the project, so `pytest -n` works in the environment too.
 EXTRA_REQUIREMENTS = ("pytest-xdist>=3",)
 # The project is installed without build isolation (fast reinstalls), so the
 # environment carries the build backend itself.
