@@ -43,7 +43,10 @@ def _positive(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog=PROG,
-                     description="Judge an implementation of the tempfile API clause by clause.")
+                     description="Judge an implementation of the tempfile API clause by clause.",
+                     epilog="exit status: 0 clean run; 1 an unexpected fail, error, pass or untested "
+                            "clause in the core tier (must/should), or a broken session; 2 usage "
+                            "error or a target that cannot be loaded.")
     parser.add_argument("--target", default="stdlib", metavar="T",
                         help="stdlib (default), reference, a module name, a path/to/module.py, "
                              "or adapter:NAME")
