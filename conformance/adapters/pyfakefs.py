@@ -38,6 +38,9 @@ HARNESS_MODULES = [
     "conformance.interpreters",
     "conformance.matrix",
     "spec",
+    # Processes are real even on a fake file system: subprocess needs real pipes.
+    "subprocess",
+    "selectors",
 ]
 
 _patcher: Optional[Any] = None
