@@ -1,6 +1,6 @@
 """Benchmark: the reference implementation against the running interpreter's tempfile.
 
-usage: python3 benchmarks/bench_reference.py [--rounds N] [--quick]
+usage: python3 benchmarks/bench_reference.py [--rounds N] [--quick] [--only TEXT]
 
 For each operation, rounds alternate between the two implementations (and
 alternate which goes first), each timing a batch of calls; the ratio of the
@@ -131,6 +131,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=21)
     parser.add_argument("--quick", action="store_true", help="5 rounds, for a smoke run")
+    parser.add_argument("--only", action="append", default=[],
+                        help="run only operations whose label contains this text (repeatable)")
     args = parser.parse_args()
     rounds = 5 if args.quick else args.rounds
     scratch = tempfile.mkdtemp(prefix="bench-reference-")
@@ -139,6 +141,8 @@ def main() -> int:
     print(f"{'operation':<33} {'stdlib':>11} {'reference':>11} {'ratio':>7}")
     try:
         for label, timed in OPERATIONS:
+            if args.only and not any(text in label for text in args.only):
+                continue
             result = measure(timed, scratch, rounds)
             print(f"{label:<33} {result['stdlib'] * 1e3:>9.2f}ms {result['reference'] * 1e3:>9.2f}ms "
                   f"{result['ratio']:>7.3f}")

@@ -189,30 +189,31 @@ def gettempdirb() -> bytes:
 
 def name_type(prefix: Any, suffix: Any, dir: Any) -> Type[Any]:
     """str or bytes: the type of the name that prefix, suffix and dir will build."""
-    seen = set()
+    seen: Optional[Type[Any]] = None
     for part in (prefix, suffix, dir):
         if part is None:
             continue
-        if isinstance(part, os.PathLike):
+        # The str/bytes test first: it is a cheap C check, while isinstance
+        # against the os.PathLike ABC is slow and rarely needed.
+        if not isinstance(part, (str, bytes)) and isinstance(part, os.PathLike):
             # [naming.types.pathlike-dir] Meant for dir; a path-like prefix or
             # suffix passes here but fails when concatenated, with TypeError
             # ([naming.types.pathlike-prefix-unsupported]).
             part = os.fspath(part)
-        seen.add(bytes if isinstance(part, bytes) else str)
-    if len(seen) > 1:
-        # [naming.types.mixing-is-typeerror] A path cannot be half bytes, half str.
-        raise TypeError("prefix, suffix and dir must be all str or all bytes, not a mix")
-    if seen:
-        return seen.pop()
+        kind = bytes if isinstance(part, bytes) else str
+        if seen is not None and kind is not seen:
+            # [naming.types.mixing-is-typeerror] A path cannot be half bytes, half str.
+            raise TypeError("prefix, suffix and dir must be all str or all bytes, not a mix")
+        seen = kind
+    if seen is not None:
+        return seen
     # [tempdir.bytes.default-return-type] [tempdir.bytes.str-argument-wins]
-    # [naming.types.str-by-default] With nothing to go on, the type of `tempdir`
-    # decides.  Before 3.5 only bytes callers would set a bytes tempdir, so the
-    # module kept honouring it; the docs keep the rule for compatibility while
-    # asking nobody to rely on it.
-    # History: before 3.5, only str names existed, and programs that wanted
-    # bytes results set tempdir to bytes.  When 3.5 taught the functions to
-    # infer the type from their arguments, this "bytes tempdir means bytes
-    # names" rule was kept so those programs would not break.
+    # [naming.types.str-by-default] With nothing to go on, the type of
+    # `tempdir` decides.  History: before 3.5, only str names existed, and
+    # programs that wanted bytes results set tempdir to bytes.  When 3.5 taught
+    # the functions to infer the type from their arguments, this "bytes tempdir
+    # means bytes names" rule was kept so those programs would not break; the
+    # docs keep it while asking nobody to rely on it.
     # [tempdir.pathlike.quirk] Anything but None or str counts as bytes, so a
     # path-like tempdir (which the docs forbid) gives bytes, as in CPython.
     tempdir = package().tempdir
