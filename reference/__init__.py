@@ -12,6 +12,19 @@ before):
 6. ``spooled``        -- SpooledTemporaryFile.
 7. ``directory``      -- TemporaryDirectory and tree removal.
 
+Name injection (for tests): ``reference.inject_names(names)`` is a context
+manager; while it is active, every creating call (mkstemp, mkdtemp, mktemp,
+NamedTemporaryFile, TemporaryDirectory, and TemporaryFile's fallback) takes
+the random part of each candidate name from the iterable ``names``, one per
+attempt, and draws random parts again once ``names`` is exhausted::
+
+    with reference.inject_names(["taken", "free"]):
+        fd, path = reference.mkstemp(dir=d)   # ".../tmpfree" if d/tmptaken exists
+
+Random parts are 8 characters from ``a-z0-9_``, drawn from os.urandom (see
+``names``).  The hook is declared to the conformance suite through
+``__conformance_capabilities__``.
+
 Comments cite the spec's clauses (spec/clauses/*.toml) by id in square
 brackets, at the line that implements them, e.g. ``[mkstemp.mode.owner-only]``.
 """
