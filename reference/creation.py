@@ -178,10 +178,15 @@ def mkdtemp(suffix: Any = None, prefix: Any = None, dir: Any = None) -> Any:
 
 def _refuse_existing(path: Any) -> None:
     """A `make` step that creates nothing and only rejects names already in use."""
-    # [mktemp.retry.skips-existing] lexists, not exists: a dangling symlink is
-    # an occupied name too.
-    if os.path.lexists(path):
-        raise FileExistsError(errno.EEXIST, "name in use", path)
+    # [mktemp.retry.skips-existing] lstat, not stat: a dangling symlink is an
+    # occupied name too.  Not os.path.lexists either: it answers False for a
+    # name containing NUL, and mktemp would hand out a name no call can use;
+    # lstat raises ValueError for it instead.
+    try:
+        os.lstat(path)
+    except OSError:
+        return  # nothing there (or unreachable): the name counts as free
+    raise FileExistsError(errno.EEXIST, "name in use", path)
 
 
 def _is_bytes(part: Any) -> bool:

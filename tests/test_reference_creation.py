@@ -209,6 +209,11 @@ def test_mktemp_refuses_bytes_but_takes_str_pathlike(ref, kwargs):
             ref.mktemp(**kwargs)
 
 
+def test_mktemp_refuses_nul_like_every_other_api(ref, tmp_path):
+    with pytest.raises(ValueError):
+        ref.mktemp(prefix="a\0b", dir=tmp_path)
+
+
 def test_mktemp_treats_a_dangling_symlink_as_taken(ref, tmp_path):
     os.symlink(tmp_path / "nowhere", tmp_path / "tmpaaaa")
     with names.inject_names(["aaaa", "bbbb"]):
