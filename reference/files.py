@@ -110,6 +110,9 @@ def _anonymous_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any
         # [audit.temporaryfile.event] An erratum where we follow the docs:
         # monitors see this file too.  It has no name, so the event carries the
         # name a named file would have had; CPython raises no event here.
+        # Building that name also checks prefix and suffix: a bad one (an int,
+        # say) is a TypeError here as on every other path and platform,
+        # instead of being accepted on Linux only.
         sys.audit("tempfile.mkstemp", candidate_path(os.path.abspath(directory), prefix,
                                                      random_part(), suffix))
         return os.open(directory, flags, FILE_MODE)
