@@ -118,6 +118,16 @@ def test_bad_encoding_removes_the_file_already_created(ref, tmp_path):
     assert os.listdir(tmp_path) == []
 
 
+def test_failed_wrap_leaves_removal_to_the_os_when_it_deletes_on_close(ref, tmp_path, monkeypatch):
+    # Windows with delete and delete_on_close: O_TEMPORARY removes the file when
+    # io.open closes the descriptor, so we must not unlink it (the name could be
+    # someone else's by then).  Simulated here by claiming the OS deletes.
+    monkeypatch.setattr(files, "os_deletes_on_close", lambda *args: True)
+    with pytest.raises(LookupError):
+        ref.NamedTemporaryFile("w+", encoding="no-such-codec", dir=tmp_path)
+    assert len(os.listdir(tmp_path)) == 1  # Linux has no O_TEMPORARY: still there
+
+
 def test_bad_mode_is_refused_before_anything_is_created(ref, tmp_path):
     with AuditRecorder() as audit, pytest.raises(ValueError):
         ref.NamedTemporaryFile("w+bt", dir=tmp_path)
