@@ -28,24 +28,25 @@ from typing import Callable, Iterable, Iterator, List
 # each attempt collides with probability N / 37**8; even at a million files
 # that is one attempt in 3.5 million, and the retry loop absorbs it.
 #
-# [naming.random-part.cpython-shape] Eight characters from 37 symbols: lower-case letters,
-# digits and underscore.  Lower case only, so that two names never differ by
-# case alone (they would collide on case-insensitive file systems); 37**8 is
-# about 3.5e12 names, roughly 41.7 bits of guessing work.
+# [naming.random-part.cpython-shape] Eight characters from 37 symbols:
+# lower-case letters, digits and underscore.  Lower case only, so that two
+# names never differ by case alone (they would collide on case-insensitive
+# file systems); 37**8 is about 3.5e12 names, roughly 41.7 bits of guessing
+# work.
 ALPHABET = "abcdefghijklmnopqrstuvwxyz0123456789_"
 LENGTH = 8
 
 # Each random byte becomes one character: byte % 37 picks it.  Since 256 is
 # not a multiple of 37, bytes 222..255 (222 = 6 * 37) are thrown away; with
 # them, the low characters would come up slightly more often than the rest.
-# After the rejection every byte value left maps to exactly six values, so
-# every character, and every name, is equally likely.  bytes.translate does
+# After the rejection each character is the image of exactly six byte values,
+# so every character, and every name, is equally likely.  bytes.translate does
 # the mapping and the rejection in one C-level pass.
 _ACCEPT_BELOW = 256 // len(ALPHABET) * len(ALPHABET)
 _TO_CHAR = bytes(ALPHABET.encode("ascii")[b % len(ALPHABET)] for b in range(256))
 _REJECTED = bytes(range(_ACCEPT_BELOW, 256))
-# Twice the bytes needed: with 13% of bytes rejected, one draw falls short
-# about once in 100,000 calls, and then the loop simply draws again.
+# Twice the bytes needed: with 13% of bytes rejected, one draw of 16 keeps
+# fewer than 8 about 6 times in 100,000 calls, and then the loop draws again.
 _DRAW_BYTES = 2 * LENGTH
 
 
@@ -56,8 +57,8 @@ def random_part(draw: Callable[[int], bytes] = os.urandom) -> str:
     # process, so a forked child can never replay its parent's names (a seeded
     # user-space generator copied by fork() would do exactly that).
     # [security.names.uniform] [security.names.no-sequence]
-    # [security.names.no-collisions] Rejection keeps
-    # every name equally likely and each draw independent of the last.
+    # [security.names.no-collisions] Rejection keeps every name equally
+    # likely, and each draw is independent of the last.
     chars = b""
     while len(chars) < LENGTH:
         chars += draw(_DRAW_BYTES).translate(_TO_CHAR, _REJECTED)
