@@ -88,9 +88,9 @@ _PROBE_ATTEMPTS = 100
 def _directory_accepts_files(directory: str) -> bool:
     """Can we create, write and delete a file in ``directory``?"""
     # [gettempdir.search.skips-unwritable] [gettempdir.search.skips-missing]
-    # [gettempdir.search.skips-non-directory] A directory that exists may still
-    # refuse us (permissions, a read-only or full file system), so only a real
-    # create+write+delete proves it usable.
+    # [gettempdir.search.skips-non-directory] Missing directories, plain files
+    # and unwritable directories all fail at the create (ENOENT, ENOTDIR,
+    # EACCES), so one try-and-see covers every reason for unusable.
     for _ in range(_PROBE_ATTEMPTS):
         probe = os.path.join(directory, random_part())
         try:
