@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import stat
 import sys
 import types
 import warnings
@@ -32,12 +33,24 @@ def _no_file_flags(path: Any, flags: int) -> None:
 _set_file_flags: Callable[[Any, int], None] = getattr(os, "chflags", _no_file_flags)
 
 
-def _never_a_junction(path: Any) -> bool:
-    """os.path.isjunction for Pythons before 3.12 (junctions exist only on Windows)."""
-    return False
+# Windows' documented value; the stat module defines the name on Windows only.
+_MOUNT_POINT_TAG = getattr(stat, "IO_REPARSE_TAG_MOUNT_POINT", 0xA0000003)
 
 
-is_junction: Callable[[Any], bool] = getattr(os.path, "isjunction", _never_a_junction)
+def _junction_by_reparse_tag(path: Any) -> bool:
+    """os.path.isjunction for Pythons before 3.12: Windows tags junctions in lstat()."""
+    # A junction is Windows' directory link.  Cleanup must treat it like a
+    # symlink (remove the link, never descend into its target), so it needs
+    # recognising on 3.9-3.11 too.  Off Windows, st_reparse_tag does not
+    # exist and nothing is a junction.
+    try:
+        tag = os.lstat(path).st_reparse_tag
+    except (OSError, ValueError, AttributeError):
+        return False
+    return tag == _MOUNT_POINT_TAG
+
+
+is_junction: Callable[[Any], bool] = getattr(os.path, "isjunction", _junction_by_reparse_tag)
 
 RMTREE_HAS_ONEXC = sys.version_info >= (3, 12)
 

@@ -78,9 +78,17 @@ def test_rmtree_shim_speaks_onexc_and_onerror():
     assert calls == [(os.rmdir, "p", "a"), (os.rmdir, "q", "b")]
 
 
-def test_platform_stand_ins():
-    assert directory._never_a_junction("/") is False
+def test_platform_stand_ins(monkeypatch):
     assert directory._no_file_flags("/", 0) is None
+    assert directory._junction_by_reparse_tag("/") is False  # no reparse tags off Windows
+
+    def windows_lstat(path: str) -> Any:
+        tag = 0xA0000003 if path == "junction" else 0
+        return types.SimpleNamespace(st_reparse_tag=tag)
+
+    monkeypatch.setattr(directory, "os", fake_os(lstat=windows_lstat))
+    assert directory._junction_by_reparse_tag("junction") is True
+    assert directory._junction_by_reparse_tag("plain") is False
 
 
 # ---------------------------------------------------------------------------
