@@ -29,16 +29,18 @@ Comments cite the spec's clauses (spec/clauses/*.toml) by id in square
 brackets, at the line that implements them, e.g. ``[mkstemp.mode.owner-only]``.
 """
 
-from __future__ import annotations
-
 # Imported under private names, as the standard module does, so that `os`
-# and `Any` do not show up as public attributes of the package.
+# and `Any` do not show up as public attributes of the package.  (No
+# `from __future__ import annotations` here for the same reason: it binds
+# the name `annotations`.)  The public extras are the chapters' submodules
+# and inject_names.
 import os as _os
 from typing import Any as _Any
 
 from .creation import mkdtemp, mkstemp, mktemp
 from .directory import TemporaryDirectory
-from .files import PLATFORM_TEMPORARY_FILE, NamedTemporaryFile
+from .files import PLATFORM_TEMPORARY_FILE as _PLATFORM_TEMPORARY_FILE
+from .files import NamedTemporaryFile
 from .location import gettempdir, gettempdirb, gettempprefix, gettempprefixb
 from .names import inject_names
 from .spooled import SpooledTemporaryFile
@@ -79,7 +81,7 @@ tempdir: _Any = None
 
 # [temporaryfile.windows.alias] The nameless file on POSIX, NamedTemporaryFile
 # where an open file's name cannot be removed.
-TemporaryFile = PLATFORM_TEMPORARY_FILE
+TemporaryFile = _PLATFORM_TEMPORARY_FILE
 
 # The conformance suite's capability contract (conformance/targets.py).
 __conformance_capabilities__ = {"name-injection": inject_names}

@@ -59,7 +59,9 @@ class SpooledTemporaryFile(io.IOBase):
             # through a real TextIOWrapper, so newline and error handling are
             # the same before and after rollover.
             self._file = io.TextIOWrapper(io.BytesIO(), encoding, errors, newline)
-        self._limit, self._on_disk = max_size, False
+        # `_rolled` keeps CPython's private name: code in the wild (and
+        # CPython's own tests) inspect it to learn where the data lives.
+        self._limit, self._rolled = max_size, False
         # [spooled.rollover.uses-dir] Everything TemporaryFile needs later;
         # kept until the rollover happens.
         self._pending: Optional[Dict[str, Any]] = dict(
@@ -75,7 +77,7 @@ class SpooledTemporaryFile(io.IOBase):
     def rollover(self) -> None:
         """Move the contents to a real file on disk now, whatever their size."""
         # [spooled.rollover.explicit] Whatever the size; a no-op once on disk.
-        if self._on_disk:
+        if self._rolled:
             return
         assert self._pending is not None
         # [spooled.rollover.like-temporaryfile] [spooled.file.on-disk-type]
@@ -96,7 +98,7 @@ class SpooledTemporaryFile(io.IOBase):
         # [faults.emfile.spooled-data-kept] Only now does anything change: a
         # failure above, in creating or in filling the disk file, leaves the
         # data in memory and the object fully usable.
-        self._file, self._pending, self._on_disk = disk, None, True
+        self._file, self._pending, self._rolled = disk, None, True
 
     def _copy_to(self, disk: IO[Any]) -> None:
         """Write the in-memory contents to ``disk`` and move to the same position."""
@@ -127,7 +129,7 @@ class SpooledTemporaryFile(io.IOBase):
         # CPython: 0 (the default) means no limit, not "roll over at once".
         # [badinput.max-size.typeerror] A max_size that is no number fails
         # here, at the first write, with TypeError.
-        if not self._on_disk and self._limit and self._file.tell() > self._limit:
+        if not self._rolled and self._limit and self._file.tell() > self._limit:
             self.rollover()
 
     # -----------------------------------------------------------------------

@@ -34,7 +34,7 @@ def test_failed_rollover_keeps_the_data_in_memory(ref, tmp_path):
     with ref.SpooledTemporaryFile(4, dir=tmp_path / "missing") as f:
         with pytest.raises(FileNotFoundError):
             f.write(b"12345")
-        assert f._on_disk is False and isinstance(f._file, io.BytesIO)
+        assert f._rolled is False and isinstance(f._file, io.BytesIO)
         f.seek(0)
         assert f.read() == b"12345"
         assert f.mode == "w+b"
@@ -66,7 +66,7 @@ def test_failed_copy_closes_the_disk_file_and_keeps_memory(ref, monkeypatch, mod
         with pytest.raises(OSError) as caught:
             f.write(data)
         assert caught.value.errno == errno.EFBIG and "again" not in str(caught.value)
-        assert FailingDisk.closed_by_rollover and not f._on_disk
+        assert FailingDisk.closed_by_rollover and not f._rolled
         f.seek(0)
         assert f.read() == data
 
@@ -77,7 +77,7 @@ def test_writelines_rolls_over_at_the_line_that_crosses(ref):
 
         def lines() -> Iterator[bytes]:
             for chunk in (b"ab", b"cd", b"ef"):
-                seen.append(f._on_disk)
+                seen.append(f._rolled)
                 yield chunk
 
         f.writelines(lines())
@@ -112,7 +112,7 @@ def test_mode_and_name_before_and_after(ref):
 def test_text_rollover_keeps_content_position_and_attributes(ref):
     with ref.SpooledTemporaryFile(5, mode="w+", encoding="utf-8", errors="replace", newline="") as f:
         f.write("h\u00e9\r\n")  # exactly 5 bytes encoded: still in memory
-        assert not f._on_disk
+        assert not f._rolled
         f.seek(0)
         assert f.read(2) == "h\u00e9"
         before = (f.tell(), f.encoding, f.errors, f.newlines)
@@ -126,9 +126,9 @@ def test_text_rollover_keeps_content_position_and_attributes(ref):
 def test_truncate_rolls_over_only_past_max_size(ref):
     with ref.SpooledTemporaryFile(10) as f:
         f.write(b"0123456789")
-        assert f.truncate(10) == 10 and not f._on_disk
-        assert f.truncate() == 10 and not f._on_disk
-        assert f.truncate(11) == 11 and f._on_disk
+        assert f.truncate(10) == 10 and not f._rolled
+        assert f.truncate() == 10 and not f._rolled
+        assert f.truncate(11) == 11 and f._rolled
         f.seek(0)
         assert f.read() == b"0123456789\0"
 
