@@ -177,7 +177,8 @@ def test_binary_surface_delegates(ref):
 
 
 def test_flavours_and_signature():
-    assert isinstance(spooled.BinarySpooledTemporaryFile(), io.BufferedIOBase)
+    with spooled.BinarySpooledTemporaryFile() as binary:
+        assert isinstance(binary, io.BufferedIOBase)
     text = reference.SpooledTemporaryFile(mode="w")
     assert isinstance(text, io.TextIOBase) and isinstance(text, reference.SpooledTemporaryFile)
     text.close()
