@@ -42,7 +42,7 @@ class AsyncMemoryFile:
 def runner():
     made = LoopRunner()
     yield made
-    made.loop().close()
+    made.close()
 
 
 def test_methods_come_back_synchronous_and_run_on_one_loop(runner):
@@ -110,6 +110,7 @@ def test_a_forked_child_gets_its_own_loop(runner):
         return os.getpid()
 
     parent_loop = runner.loop()
+    runner.run(pid())  # the parent's loop thread is busy-capable before the fork
     read, write = os.pipe()
     child = os.fork()
     if child == 0:  # pragma: no cover - runs in the child
@@ -133,3 +134,35 @@ def test_bridge_module_tempdir_is_the_stdlib_global():
         assert tempfile.tempdir == "/somewhere" and module.tempdir == "/somewhere"
     finally:
         tempfile.tempdir = saved
+
+
+def test_calls_from_many_threads_share_the_one_loop(runner):
+    import threading
+
+    async def which_loop():
+        await asyncio.sleep(0.01)
+        return asyncio.get_running_loop()
+
+    seen, errors = [], []
+
+    def call():
+        try:
+            seen.append(runner.run(which_loop()))
+        except Exception as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=call) for _ in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == [] and len(seen) == 8 and all(loop is runner.loop() for loop in seen)
+
+
+def test_wrappers_report_the_library_signature(runner):
+    async def make(mode="w+b", *, loop=None):
+        return mode
+
+    import inspect
+
+    assert list(inspect.signature(runner.sync(make)).parameters) == ["mode", "loop"]

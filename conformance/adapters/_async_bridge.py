@@ -16,32 +16,53 @@ expectation files classify as an adapter limitation.
 from __future__ import annotations
 
 import asyncio
+import atexit
 import inspect
 import os
 import tempfile
+import threading
 import types
 from typing import Any, Awaitable, Callable, Iterator, Optional
 
 
 class LoopRunner:
-    """Runs awaitables to completion on a loop owned by this process.
+    """Runs awaitables to completion on an event loop in a thread of its own.
 
-    The loop is made eagerly (so its descriptors exist before any test counts
-    open descriptors) and made again in a forked child, whose copy of the
-    parent's loop and worker threads cannot be trusted.
+    One loop serves every calling thread (the load tests call from many at
+    once, and a loop cannot be run from two threads).  It is made eagerly, so
+    its descriptors exist before any test counts open descriptors, and made
+    again in a forked child, which inherits the loop but not its thread.
     """
 
     def __init__(self) -> None:
         self._pid = -1
+        self._lock = threading.Lock()
         self._loop: Optional[asyncio.AbstractEventLoop] = None
+        self._thread: Optional[threading.Thread] = None
         self.loop()
+        atexit.register(self.close)
 
     def loop(self) -> asyncio.AbstractEventLoop:
-        """This process's loop, made on first use and after a fork."""
-        if self._loop is None or self._pid != os.getpid():
-            self._loop = asyncio.new_event_loop()
-            self._pid = os.getpid()
-        return self._loop
+        """This process's loop, started on first use and after a fork."""
+        if self._pid != os.getpid():
+            self._lock = threading.Lock()  # a lock copied mid-use by fork cannot be trusted
+        with self._lock:
+            if self._loop is None or self._pid != os.getpid():
+                loop = asyncio.new_event_loop()
+                thread = threading.Thread(target=loop.run_forever, name="async-bridge", daemon=True)
+                thread.start()
+                self._loop, self._thread, self._pid = loop, thread, os.getpid()
+            return self._loop
+
+    def close(self) -> None:
+        """Stop the loop and close it (at exit, or when a test is done with it)."""
+        loop, thread = self._loop, self._thread
+        if loop is None or thread is None or self._pid != os.getpid() or loop.is_closed():
+            return
+        loop.call_soon_threadsafe(loop.stop)
+        thread.join(timeout=10)
+        if not thread.is_alive():
+            loop.close()
 
     def run(self, awaitable: Awaitable[Any]) -> Any:
         """Wait for ``awaitable`` and return its result (or raise its exception)."""
@@ -49,7 +70,10 @@ class LoopRunner:
         async def wait() -> Any:
             return await awaitable
 
-        return self.loop().run_until_complete(wait())
+        loop = self.loop()
+        if threading.current_thread() is self._thread:
+            raise RuntimeError("the async bridge cannot wait for itself")
+        return asyncio.run_coroutine_threadsafe(wait(), loop).result()
 
     def resolve(self, value: Any) -> Any:
         """``value`` itself, or its result if it is awaitable."""
@@ -64,8 +88,18 @@ class LoopRunner:
             return self.resolve(function(*args, **kwargs))
 
         call.__name__ = getattr(function, "__name__", "call")
+        signature_of(call, function)
         call.__doc__ = f"Synchronous bridge to {getattr(function, '__qualname__', function)!r}."
         return call
+
+
+def signature_of(wrapper: Callable[..., Any], wrapped: Any) -> None:
+    """Give ``wrapper`` the parameters of the library's own callable (its real API)."""
+    try:
+        signature = inspect.signature(wrapped)
+    except (TypeError, ValueError):  # no signature to report: leave the wrapper's own
+        return
+    wrapper.__signature__ = signature  # type: ignore[attr-defined]
 
 
 class SyncFile:

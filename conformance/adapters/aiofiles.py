@@ -23,6 +23,7 @@ from conformance.adapters._async_bridge import (
     SyncFile,
     SyncTemporaryDirectory,
     package_version,
+    signature_of,
 )
 
 # Pinned so that the committed expectations describe the release they were written for.
@@ -43,6 +44,7 @@ def build_module(runner: LoopRunner) -> BridgeModule:
             return SyncFile(runner, runner.run(factory(*args, **kwargs)))
 
         sync.__name__ = factory.__name__
+        signature_of(sync, factory)
         return sync
 
     def TemporaryDirectory(*args: Any, **kwargs: Any) -> SyncTemporaryDirectory:
@@ -52,6 +54,7 @@ def build_module(runner: LoopRunner) -> BridgeModule:
     module.TemporaryFile = open_file(atf.TemporaryFile)
     module.NamedTemporaryFile = open_file(atf.NamedTemporaryFile)
     module.SpooledTemporaryFile = open_file(atf.SpooledTemporaryFile)
+    signature_of(TemporaryDirectory, atf.TemporaryDirectory)
     module.TemporaryDirectory = TemporaryDirectory
     return module
 

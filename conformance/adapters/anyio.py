@@ -23,6 +23,7 @@ from conformance.adapters._async_bridge import (
     SyncFile,
     SyncTemporaryDirectory,
     package_version,
+    signature_of,
 )
 
 REQUIREMENTS = ["anyio==4.16.0"]
@@ -49,6 +50,7 @@ def build_module(runner: LoopRunner) -> BridgeModule:
             return SyncFile(runner, afile, on_close=lambda: manager.__aexit__(None, None, None))
 
         sync.__name__ = factory.__name__
+        signature_of(sync, factory)
         return sync
 
     def SpooledTemporaryFile(*args: Any, **kwargs: Any) -> SyncFile:
@@ -60,6 +62,8 @@ def build_module(runner: LoopRunner) -> BridgeModule:
         name = runner.run(adir.__aenter__())
         return SyncTemporaryDirectory(runner, name, adir.cleanup, exit=adir.__aexit__)
 
+    signature_of(SpooledTemporaryFile, anyio.SpooledTemporaryFile)
+    signature_of(TemporaryDirectory, anyio.TemporaryDirectory)
     module.TemporaryFile = entered(anyio.TemporaryFile)
     module.NamedTemporaryFile = entered(anyio.NamedTemporaryFile)
     module.SpooledTemporaryFile = SpooledTemporaryFile
