@@ -9,6 +9,7 @@ break, each with the evidence for it::
     reason = "rmtree followed a symlink while fixing permissions"
     class = "bug"                   # erratum | version-change | platform | bug | adapter
     evidence = "CVE-2023-6597; https://github.com/python/cpython/issues/91133"
+    fixed_in = "3.11.8"             # optional: the entry holds only for older interpreters
 
 The runner picks the file from the target's name, the interpreter's
 implementation and the judged version -- ``stdlib-cpython-3.11.toml``, then
@@ -34,6 +35,8 @@ EXPECTATIONS_DIR = Path(__file__).resolve().parent / "expectations"
 STATUSES = ("fail", "error", "skipped")
 CLASSES = ("erratum", "version-change", "platform", "bug", "adapter")
 _KEYS = ("clause", "status", "reason", "class", "evidence")
+_OPTIONAL_KEYS = ("fixed_in",)
+_RELEASE_RE = re.compile(r"^\d+\.\d+\.\d+$")
 
 
 class ExpectationError(ValueError):
@@ -50,6 +53,11 @@ class Expectation:
     klass: str
     evidence: str
     file: str
+    fixed_in: Optional[Tuple[int, ...]] = None
+
+    def holds_for(self, release: Tuple[int, ...]) -> bool:
+        """Does the entry apply to an interpreter of this release (e.g. (3, 11, 7))?"""
+        return self.fixed_in is None or tuple(release) < self.fixed_in
 
 
 def _entry_error(path: Path, index: int, clause: str, message: str) -> ExpectationError:
@@ -61,7 +69,7 @@ def _parse_entry(path: Path, index: int, raw: object, known: Iterable[str]) -> E
     if not isinstance(raw, dict):
         raise _entry_error(path, index, "", "each [[expect]] must be a table")
     clause = raw.get("clause") if isinstance(raw.get("clause"), str) else ""
-    unknown = sorted(set(raw) - set(_KEYS))
+    unknown = sorted(set(raw) - set(_KEYS) - set(_OPTIONAL_KEYS))
     if unknown:
         raise _entry_error(path, index, clause, f"unknown key(s) {', '.join(unknown)}")
     missing = [k for k in _KEYS if not isinstance(raw.get(k), str) or not raw[k].strip()]
@@ -75,12 +83,21 @@ def _parse_entry(path: Path, index: int, raw: object, known: Iterable[str]) -> E
     if raw["class"] not in CLASSES:
         raise _entry_error(path, index, clause,
                            f"class {raw['class']!r} is not one of {', '.join(CLASSES)}")
+    fixed_in = raw.get("fixed_in")
+    if fixed_in is not None and not (isinstance(fixed_in, str) and _RELEASE_RE.match(fixed_in)):
+        raise _entry_error(path, index, clause, f"fixed_in {fixed_in!r} is not a release like '3.11.8'")
     return Expectation(clause, raw["status"], " ".join(raw["reason"].split()), raw["class"],
-                       " ".join(raw["evidence"].split()), path.name)
+                       " ".join(raw["evidence"].split()), path.name,
+                       tuple(int(x) for x in fixed_in.split(".")) if fixed_in else None)
 
 
-def load_expectations(path: Path, known_clauses: Iterable[str]) -> Dict[str, Expectation]:
-    """Read and validate one expectation file; raise :class:`ExpectationError` on any problem."""
+def load_expectations(path: Path, known_clauses: Iterable[str],
+                      release: Optional[Tuple[int, ...]] = None) -> Dict[str, Expectation]:
+    """Read and validate one expectation file; raise :class:`ExpectationError` on any problem.
+
+    With ``release`` (the running interpreter's, e.g. (3, 11, 7)), entries fixed in
+    that release or earlier are left out.
+    """
     path = Path(path)
     known = set(known_clauses)
     try:
@@ -105,6 +122,8 @@ def load_expectations(path: Path, known_clauses: Iterable[str]) -> Dict[str, Exp
         if entry.clause in found:
             raise _entry_error(path, index, entry.clause, "clause listed twice")
         found[entry.clause] = entry
+    if release is not None:
+        found = {cid: e for cid, e in found.items() if e.holds_for(release)}
     return found
 
 

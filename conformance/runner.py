@@ -7,6 +7,7 @@ import io
 import json
 import os
 import platform as platform_module
+import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
@@ -68,7 +69,8 @@ def choose_expectations(target: Target, catalogue: Catalogue, explicit: Optional
         target.name, sys.implementation.name, target.version)
     if path is None:
         return None, {}
-    return path, dict(expectations_module.load_expectations(path, (c.id for c in catalogue)))
+    release = tuple(int(x) for x in re.findall(r"\d+", platform_module.python_version())[:3])
+    return path, dict(expectations_module.load_expectations(path, (c.id for c in catalogue), release))
 
 
 def session_outcomes(log: plugin.ResultLog, seen: Sequence[str],

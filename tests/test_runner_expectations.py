@@ -94,3 +94,13 @@ def test_shipped_expectation_files_are_valid():
     for path in sorted(EXPECTATIONS_DIR.glob("*.toml")):
         entries = load_expectations(path, known)
         assert entries, f"{path.name} lists nothing: delete it instead"
+
+
+def test_fixed_in_limits_an_entry_to_older_releases(tmp_path):
+    path = write(tmp_path, GOOD + 'fixed_in = "3.11.8"\n')
+    assert "mkstemp.mode.owner-only" in load_expectations(path, KNOWN, (3, 11, 7))
+    assert load_expectations(path, KNOWN, (3, 11, 8)) == {}
+    assert "mkstemp.mode.owner-only" in load_expectations(path, KNOWN)
+    bad = write(tmp_path, GOOD + 'fixed_in = "3.11"\n', "bad.toml")
+    with pytest.raises(ExpectationError, match="fixed_in '3.11' is not a release"):
+        load_expectations(bad, KNOWN)
