@@ -166,3 +166,15 @@ def test_wrappers_report_the_library_signature(runner):
     import inspect
 
     assert list(inspect.signature(runner.sync(make)).parameters) == ["mode", "loop"]
+
+
+def test_an_interrupt_on_the_loop_reaches_the_caller_and_the_loop_survives(runner):
+    async def interrupted():
+        raise KeyboardInterrupt("injected")
+
+    async def fine():
+        return "still running"
+
+    with pytest.raises(KeyboardInterrupt, match="injected"):
+        runner.run(interrupted())
+    assert runner.run(fine()) == "still running"

@@ -47,7 +47,8 @@ class LoopRunner:
         if self._pid != os.getpid():
             self._lock = threading.Lock()  # a lock copied mid-use by fork cannot be trusted
         with self._lock:
-            if self._loop is None or self._pid != os.getpid():
+            dead = self._thread is not None and not self._thread.is_alive()
+            if self._loop is None or self._pid != os.getpid() or dead:
                 loop = asyncio.new_event_loop()
                 thread = threading.Thread(target=loop.run_forever, name="async-bridge", daemon=True)
                 thread.start()
@@ -65,15 +66,34 @@ class LoopRunner:
             loop.close()
 
     def run(self, awaitable: Awaitable[Any]) -> Any:
-        """Wait for ``awaitable`` and return its result (or raise its exception)."""
+        """Wait for ``awaitable`` and return its result (or raise its exception).
 
-        async def wait() -> Any:
-            return await awaitable
+        Every exception, KeyboardInterrupt included, is caught on the loop and
+        re-raised here, in the caller's thread, where synchronous code would
+        have raised it (the fault tests inject interrupts); and a loop that
+        died anyway is reported, never waited for forever.
+        """
+        outcome: dict = {}
+        finished = threading.Event()
+
+        async def wait() -> None:
+            try:
+                outcome["value"] = await awaitable
+            except BaseException as exc:  # noqa: B036 - handed to the caller below
+                outcome["error"] = exc
+            finally:
+                finished.set()
 
         loop = self.loop()
         if threading.current_thread() is self._thread:
             raise RuntimeError("the async bridge cannot wait for itself")
-        return asyncio.run_coroutine_threadsafe(wait(), loop).result()
+        loop.call_soon_threadsafe(loop.create_task, wait())
+        while not finished.wait(0.2):
+            if self._thread is None or not self._thread.is_alive():
+                raise RuntimeError("the async bridge's event loop stopped")
+        if "error" in outcome:
+            raise outcome["error"]
+        return outcome["value"]
 
     def resolve(self, value: Any) -> Any:
         """``value`` itself, or its result if it is awaitable."""
