@@ -1,5 +1,7 @@
 """The command line: ``python -m conformance [--target T] [--list-clauses] ...``.
 
+``python -m conformance matrix ...`` hands over to :mod:`conformance.matrix`.
+
 Exit status: 0 a clean run; 1 an unexpected result in the core tier (a failure,
 error, unexpected pass or untested clause not listed in the expectations) or a
 broken session; 2 a usage error or a target that cannot be loaded (one line on
@@ -46,7 +48,8 @@ def build_parser() -> argparse.ArgumentParser:
                      description="Judge an implementation of the tempfile API clause by clause.",
                      epilog="exit status: 0 clean run; 1 an unexpected fail, error, pass or untested "
                             "clause in the core tier (must/should), or a broken session; 2 usage "
-                            "error or a target that cannot be loaded.")
+                            "error or a target that cannot be loaded.  'python -m conformance "
+                            "matrix --help' judges every implementation found at once.")
     parser.add_argument("--target", default="stdlib", metavar="T",
                         help="stdlib (default), reference, a module name, a path/to/module.py, "
                              "or adapter:NAME")
@@ -164,6 +167,11 @@ def main(argv: Optional[List[str]] = None) -> int:
     from conformance.interpreters import InterpreterError
     from conformance.runner import RunnerError
 
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv[:1] == ["matrix"]:  # python -m conformance matrix ...: every implementation at once
+        from conformance import matrix
+
+        return matrix.main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
         if args.list_clauses:

@@ -207,3 +207,8 @@ def test_another_interpreter_runs_the_suite(fakes):
     assert document["interpreter"]["executable"] != sys.executable
     assert statuses(document) == {MODE: "fail", RETURNS: "pass"}
     assert "preparing venv" in done.stderr and "running the suite" in done.stderr
+
+
+def test_matrix_subcommand_is_dispatched(tmp_path):
+    done = run("matrix", "--help", cwd=tmp_path)
+    assert done.returncode == 0 and "python -m conformance matrix" in done.stdout
