@@ -12,6 +12,7 @@ the caller renders it.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import hashlib
 import json
@@ -228,8 +229,14 @@ def _install_project(venv: Path, root: Path, files: Sequence[Path], digest: str)
     (venv / ".project").write_text(digest + "\n")
 
 
-def prepare_venv(interp: Interpreter) -> Path:
-    """A ready environment for ``interp`` with this source tree installed; its python."""
+@contextlib.contextmanager
+def prepared_venv(interp: Interpreter) -> Iterator[Path]:
+    """A ready environment for ``interp`` with this source tree installed; yields its python.
+
+    The lock is exclusive while the environment is built or the project
+    reinstalled, then shared while the caller runs: another run may use the same
+    environment at the same time, but none reinstalls it under a running suite.
+    """
     root = project_root()
     files = list(source_files(root))
     prefix = f"{interp.implementation}-{interp.version}-"
@@ -237,7 +244,7 @@ def prepare_venv(interp: Interpreter) -> Path:
     venv.parent.mkdir(parents=True, exist_ok=True)
     progress(f"preparing venv for {interp.label} ({interp.executable})")
     with open(venv.parent / (prefix + "lock"), "w") as lock:
-        fcntl.flock(lock, fcntl.LOCK_EX)  # two runs for one interpreter build it once
+        fcntl.flock(lock, fcntl.LOCK_EX)
         if not ((venv / ".ready").is_file() and _venv_python(venv).exists()):
             _create(interp, venv, root)
             for stale in venv.parent.glob(prefix + "*"):  # older requirement sets
@@ -249,19 +256,20 @@ def prepare_venv(interp: Interpreter) -> Path:
             progress(f"reusing {venv}")
         else:
             _install_project(venv, root, files, digest)
-    return _venv_python(venv)
+        fcntl.flock(lock, fcntl.LOCK_SH)
+        yield _venv_python(venv)
 
 
 def run_elsewhere(spec: str, argv: Sequence[str]) -> dict:
     """Run ``python -m conformance ARGV`` under interpreter ``spec``; return its result document."""
     interp = probe(find_interpreter(spec))
-    python = prepare_venv(interp)
     scratch = support.make_scratch(support.harness_tmp_root(), "run")
     output = os.path.join(scratch, "result.json")
     try:
-        progress(f"running the suite under {interp.label} ...")
-        command = [str(python), "-c", _BOOT, *argv, "--format", "json", "--output", output]
-        done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        with prepared_venv(interp) as python:
+            progress(f"running the suite under {interp.label} ...")
+            command = [str(python), "-c", _BOOT, *argv, "--format", "json", "--output", output]
+            done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True)
         if done.returncode == 2 or not os.path.isfile(output):
             lines = [ln for ln in done.stderr.strip().splitlines() if ln.strip()]
             last = lines[-1] if lines else f"exit status {done.returncode}, no output"
