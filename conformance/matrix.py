@@ -130,7 +130,7 @@ def combine(results: Sequence[matrix_run.ColumnResult], duration: float) -> dict
     columns = [{
         "key": r.target.key, "short": r.target.short, "label": r.target.label, "family": r.target.family,
         "target": r.target.target, "python": r.target.python, "version": r.target.version,
-        "document": r.document, "error": r.error, "duration": r.duration,
+        "document": r.document, "error": r.error, "duration": r.duration, "notes": r.notes,
     } for r in results]
     generated = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     return matrix_model.build_matrix(columns, generated, matrix_discovery.host_description(), duration)

@@ -120,7 +120,8 @@ def build_matrix(columns: Sequence[Mapping[str, object]], generated: str, host: 
             "target": column["target"], "python": column.get("python"),
             "version": column.get("version", ""), "duration": round(float(column.get("duration") or 0), 2),
             "error": column.get("error") or "", "summary": column_summary(document),  # type: ignore
-            "unexplained": [p.line() for p in problems], "result": document,
+            "unexplained": [p.line() for p in problems], "notes": list(column.get("notes") or []),
+            "result": document,
         })
     return {
         "schema": SCHEMA, "generated": generated, "host": host, "duration": round(duration, 2),

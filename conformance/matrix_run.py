@@ -115,16 +115,37 @@ def child_environment(extra_path: Optional[Path]) -> Dict[str, str]:
     return env
 
 
+# pytest's own crash (exit code 3), seen only with the async adapters: their worker
+# threads finalise abandoned objects, and CPython 3.11's AST state is not thread-safe
+# (gh-106905), so a traceback formatted in a worker can break pytest's main thread.
+# Such a column is run again, at most this many more times, and the retry is logged.
+CRASH_RETRIES = 2
+_PYTEST_CRASH = "pytest stopped with exit code 3"
+
+
 def run_column(target: MatrixTarget, root: Path, log: Callable[[str], None]) -> ColumnResult:
     """Run one column to completion; never raises, a problem becomes ``error``."""
     started = time.monotonic()
-    result = ColumnResult(target)
     try:
         extra = ensure_packages(target, root, log)
     except RuntimeError as exc:
-        result.error = str(exc)
-        result.duration = time.monotonic() - started
-        return result
+        return ColumnResult(target, error=str(exc), duration=time.monotonic() - started)
+    result = _run_once(target, extra)
+    for attempt in range(CRASH_RETRIES):
+        if result.document is not None or _PYTEST_CRASH not in result.error:
+            break
+        log(f"{target.key}: pytest crashed ({result.error[-120:]}); retry {attempt + 1} of {CRASH_RETRIES}")
+        notes = result.notes + [f"retried after: {result.error}"]
+        result = _run_once(target, extra)
+        result.notes = notes
+    result.duration = time.monotonic() - started
+    return result
+
+
+def _run_once(target: MatrixTarget, extra: Optional[Path]) -> ColumnResult:
+    """One run of the runner for a column."""
+    started = time.monotonic()
+    result = ColumnResult(target)
     handle, output = tempfile.mkstemp(prefix="matrix-", suffix=".json")
     os.close(handle)
     try:

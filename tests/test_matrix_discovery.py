@@ -144,3 +144,22 @@ def test_a_runner_that_writes_no_json_is_an_error(tmp_path, monkeypatch):
 ])
 def test_cache_root(env, expected):
     assert str(matrix_run.cache_root(env)) == expected
+
+
+def test_a_pytest_crash_is_retried_and_noted(tmp_path, monkeypatch):
+    attempts = []
+
+    def runner(command, **kwargs):
+        attempts.append(command)
+        if len(attempts) == 1:
+            return subprocess.CompletedProcess(command, 2, "", "error: pytest stopped with exit code 3: boom")
+        output = command[command.index("--output") + 1]
+        Path(output).write_text('{"clauses": [], "summary": {}}')
+        return subprocess.CompletedProcess(command, 0, "", "")
+
+    monkeypatch.setattr(matrix_run.subprocess, "run", runner)
+    logged = []
+    result = matrix_run.run_column(MatrixTarget("reference", "x", "reference", "reference"),
+                                   tmp_path, logged.append)
+    assert len(attempts) == 2 and result.document == {"clauses": [], "summary": {}}
+    assert result.notes and "exit code 3" in result.notes[0] and "retry 1 of 2" in logged[0]
