@@ -43,6 +43,7 @@ class MatrixTarget:
     version: str = ""  # the interpreter's full version, when known
     requirements: List[str] = field(default_factory=list)  # PyPI packages an adapter needs
     short: str = ""  # a narrow column heading, when the key is long
+    pytest_addopts: str = ""  # extra pytest options the adapter asks for (its PYTEST_ADDOPTS)
 
     def describe(self) -> str:
         """One line for --list-targets."""
@@ -205,7 +206,8 @@ def adapter_targets() -> List[MatrixTarget]:
         package = getattr(module, "PACKAGE", name)
         targets.append(MatrixTarget(
             key=name, label=f"{package} (adapter)", family="adapter", target=f"adapter:{name}",
-            requirements=requirements, short=str(getattr(module, "SHORT", ""))))
+            requirements=requirements, short=str(getattr(module, "SHORT", "")),
+            pytest_addopts=str(getattr(module, "PYTEST_ADDOPTS", ""))))
     return targets
 
 

@@ -104,9 +104,11 @@ def runner_command(target: MatrixTarget, output: str) -> List[str]:
     return command + ["--target", target.target, "--format", "json", "--output", output, "--quiet"]
 
 
-def child_environment(extra_path: Optional[Path]) -> Dict[str, str]:
+def child_environment(extra_path: Optional[Path], pytest_addopts: str = "") -> Dict[str, str]:
     """The environment of a column's process: ours, with the adapter's packages first."""
     env = dict(os.environ)
+    if pytest_addopts:
+        env["PYTEST_ADDOPTS"] = " ".join(filter(None, [env.get("PYTEST_ADDOPTS", ""), pytest_addopts]))
     parts = [str(extra_path)] if extra_path else []
     parts.append(project_root())
     if env.get("PYTHONPATH"):
@@ -151,7 +153,7 @@ def _run_once(target: MatrixTarget, extra: Optional[Path]) -> ColumnResult:
     try:
         try:
             done = subprocess.run(runner_command(target, output), capture_output=True, text=True,
-                                  timeout=COLUMN_TIMEOUT, env=child_environment(extra))
+                                  timeout=COLUMN_TIMEOUT, env=child_environment(extra, target.pytest_addopts))
         except subprocess.TimeoutExpired:
             result.error = f"the runner did not finish within {COLUMN_TIMEOUT} s"
             return result

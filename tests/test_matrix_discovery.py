@@ -115,8 +115,9 @@ def test_adapter_packages_install_once_into_the_cache(tmp_path, monkeypatch):
     again = matrix_run.ensure_packages(target, tmp_path, lambda _msg: None)
     assert first == again and first.is_dir() and len(calls) == 1
     assert calls[0][:4] == [sys.executable, "-m", "pip", "install"] and calls[0][-1] == "pyfakefs==1"
-    env = matrix_run.child_environment(first)
+    env = matrix_run.child_environment(first, "-p no:x")
     assert env["PYTHONPATH"].split(os.pathsep)[:2] == [str(first), matrix_run.project_root()]
+    assert env["PYTEST_ADDOPTS"].endswith("-p no:x")
 
 
 def test_a_failed_install_becomes_a_column_error_not_a_crash(tmp_path, monkeypatch):
