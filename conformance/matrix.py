@@ -116,13 +116,17 @@ def run_columns(targets: Sequence[MatrixTarget], jobs: int,
         progress.finished(result)
         return result
 
-    # Slowest first (other interpreters build venvs, adapters install packages), so the
-    # quick host columns fill the gaps instead of leaving a long tail.
-    order = sorted(range(len(targets)), key=lambda i: (targets[i].python is None and
-                                                       not targets[i].requirements, i))
+    # Slowest first, so quick columns fill the gaps instead of leaving a long tail: by
+    # the last run's durations when known, else other interpreters and adapters first
+    # (they build venvs and install packages on a cold run).
+    last = matrix_run.load_durations(root)
+    order = sorted(range(len(targets)), key=lambda i: (
+        -last.get(targets[i].key, 0.0), targets[i].python is None and not targets[i].requirements, i))
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = {i: pool.submit(one, targets[i]) for i in order}
-        return [futures[i].result() for i in range(len(targets))]
+        results = [futures[i].result() for i in range(len(targets))]
+    matrix_run.save_durations(root, {r.target.key: r.duration for r in results if r.document})
+    return results
 
 
 def combine(results: Sequence[matrix_run.ColumnResult], duration: float) -> dict:

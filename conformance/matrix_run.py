@@ -49,6 +49,25 @@ def cache_root(environ: Optional[Dict[str, str]] = None) -> Path:
     return Path(base) / "tempfile-conformance"
 
 
+def load_durations(root: Path) -> Dict[str, float]:
+    """Each column's duration in the last matrix run (for scheduling), or {}."""
+    try:
+        data = json.loads((root / "matrix-durations.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): float(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def save_durations(root: Path, durations: Dict[str, float]) -> None:
+    """Remember this run's durations, merged into the last ones; a failure to write is harmless."""
+    merged = dict(load_durations(root), **{k: round(v, 1) for k, v in durations.items()})
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        (root / "matrix-durations.json").write_text(json.dumps(merged, indent=1), encoding="utf-8")
+    except OSError:
+        pass
+
+
 def package_dir(target: MatrixTarget, root: Path) -> Path:
     """Where an adapter's packages live for the host interpreter (keyed by requirements)."""
     digest = hashlib.sha256("\n".join(sorted(target.requirements)).encode()).hexdigest()[:12]

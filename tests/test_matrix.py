@@ -195,7 +195,7 @@ CANNED = {"cpython-3.9": STDLIB_39, "pyfakefs": ADAPTER}
 
 
 @pytest.fixture
-def fake_world(monkeypatch):
+def fake_world(monkeypatch, tmp_path):
     """Discovery finds two targets; running one returns its canned document."""
     ran = []
 
@@ -205,6 +205,7 @@ def fake_world(monkeypatch):
 
     monkeypatch.setattr(matrix.matrix_discovery, "discover", lambda include_path=True: list(TARGETS))
     monkeypatch.setattr(matrix.matrix_run, "run_column", run_column)
+    monkeypatch.setenv("CONFORMANCE_CACHE", str(tmp_path))
     return ran
 
 

@@ -164,3 +164,12 @@ def test_a_pytest_crash_is_retried_and_noted(tmp_path, monkeypatch):
                                    tmp_path, logged.append)
     assert len(attempts) == 2 and result.document == {"clauses": [], "summary": {}}
     assert result.notes and "exit code 3" in result.notes[0] and "retry 1 of 2" in logged[0]
+
+
+def test_durations_round_trip_and_survive_garbage(tmp_path):
+    assert matrix_run.load_durations(tmp_path) == {}
+    matrix_run.save_durations(tmp_path, {"pyfakefs": 80.04})
+    matrix_run.save_durations(tmp_path, {"reference": 9.0})
+    assert matrix_run.load_durations(tmp_path) == {"pyfakefs": 80.0, "reference": 9.0}
+    (tmp_path / "matrix-durations.json").write_text("not json")
+    assert matrix_run.load_durations(tmp_path) == {}
