@@ -30,7 +30,7 @@ from typing import IO, Any, Callable, Iterator, List, Optional
 
 from .creation import BINARY_FLAGS, FILE_MODE, candidate_path, create_exclusively, open_new_file
 from .location import resolve_name_parts
-from .names import random_part
+from .names import LENGTH
 from .platform_rules import (
     CLOSE,
     EXIT,
@@ -95,6 +95,10 @@ def set_name(file: IO[Any], name: Any) -> None:
 o_tmpfile_works = hasattr(os, "O_TMPFILE")
 
 
+# What stands for the random part in the audit event of a file without a name.
+ANONYMOUS_PART = "#" * LENGTH
+
+
 def _anonymous_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any, int], int]:
     """An opener creating an unnamed file in ``directory`` with O_TMPFILE."""
     # [temporaryfile.linux.o-tmpfile] The file never gets a directory entry: no
@@ -108,13 +112,15 @@ def _anonymous_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any
 
     def opener(_where: Any, _flags: int) -> int:
         # [audit.temporaryfile.event] An erratum where we follow the docs:
-        # monitors see this file too.  It has no name, so the event carries the
-        # name a named file would have had; CPython raises no event here.
-        # Building that name also checks prefix and suffix: a bad one (an int,
-        # say) is a TypeError here as on every other path and platform,
-        # instead of being accepted on Linux only.
+        # monitors see this file too.  It has no name, so the event carries
+        # the name's shape, prefix + ANONYMOUS_PART + suffix in dir: "#" can
+        # never come out of the name alphabet, so no reader mistakes it for a
+        # file that exists (Linux itself shows such a file as "dir/#inode").
+        # CPython raises no event here.  Building the path also checks prefix
+        # and suffix: a bad one (an int, say) is a TypeError here as on every
+        # other path and platform, instead of being accepted on Linux only.
         sys.audit("tempfile.mkstemp", candidate_path(os.path.abspath(directory), prefix,
-                                                     random_part(), suffix))
+                                                     ANONYMOUS_PART, suffix))
         return os.open(directory, flags, FILE_MODE)
 
     return opener
