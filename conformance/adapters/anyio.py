@@ -40,9 +40,21 @@ PYTEST_ADDOPTS = "-p no:unraisableexception"
 _FUNCTIONS = ("mkstemp", "mkdtemp", "gettempdir", "gettempdirb")
 
 
+def _nothing() -> None:
+    """An empty job for anyio's worker thread (see ``release``)."""
+
+
 def build_module(runner: LoopRunner) -> BridgeModule:
     """The synchronous module the suite sees."""
     import anyio
+    import anyio.to_thread
+
+    def release() -> None:
+        # anyio's idle worker thread keeps its last job -- and so the object that job
+        # made -- alive until it gets another one.  A synchronous call leaves nothing
+        # behind, so the bridge hands the worker an empty job after each call; without
+        # it, when an abandoned object is finalised would depend on thread scheduling.
+        runner.run(anyio.to_thread.run_sync(_nothing))
 
     module = BridgeModule("anyio_tempfile_sync")
     module.__doc__ = "anyio's temporary-file API, each call awaited on the adapter's loop."
@@ -53,7 +65,10 @@ def build_module(runner: LoopRunner) -> BridgeModule:
 
         def sync(*args: Any, **kwargs: Any) -> SyncFile:
             manager = factory(*args, **kwargs)
-            afile = runner.run(manager.__aenter__())
+            try:
+                afile = runner.run(manager.__aenter__())
+            finally:
+                release()
             return SyncFile(runner, afile, on_close=lambda: manager.__aexit__(None, None, None))
 
         sync.__name__ = factory.__name__
@@ -66,7 +81,10 @@ def build_module(runner: LoopRunner) -> BridgeModule:
 
     def TemporaryDirectory(*args: Any, **kwargs: Any) -> SyncTemporaryDirectory:
         adir = anyio.TemporaryDirectory(*args, **kwargs)
-        name = runner.run(adir.__aenter__())
+        try:
+            name = runner.run(adir.__aenter__())
+        finally:
+            release()
         return SyncTemporaryDirectory(runner, name, adir.cleanup, exit=adir.__aexit__)
 
     signature_of(SpooledTemporaryFile, anyio.SpooledTemporaryFile)
