@@ -43,8 +43,10 @@ class TestRecord:
 
     nodeid: str
     clauses: Tuple[str, ...]
-    outcome: str = "passed"  # passed | failed | error | skipped
-    reason: str = ""  # skip reason or failure message (first lines)
+    # passed | failed | error | skipped.  Until a call or skip report arrives the
+    # test counts as an error, so a test that never reported can never pass.
+    outcome: str = "error"
+    reason: str = "the test reported no result"  # skip reason or failure message (first lines)
     duration: float = 0.0
     properties: Dict[str, str] = field(default_factory=dict)
 
@@ -168,11 +170,14 @@ def pytest_runtest_logreport(report: pytest.TestReport) -> None:
             record.outcome, record.reason = "failed", _message(report)
         elif report.skipped:
             record.outcome, record.reason = "skipped", _message(report)
-        elif record.outcome not in ("failed", "error"):
-            record.outcome = "passed"
-    elif report.failed:  # setup or teardown went wrong: the test is in error
-        record.outcome = "error"
-        record.reason = f"{report.when}: {_message(report)}"
+        else:
+            record.outcome, record.reason = "passed", ""
+    elif report.failed:  # setup or teardown went wrong
+        note = f"{report.when}: {_message(report)}"
+        if record.outcome == "failed" or record.reason.startswith("setup:"):
+            record.reason += "\n" + note  # the first problem stays the headline
+        else:
+            record.outcome, record.reason = "error", note
 
 
 _active_log: Optional[ResultLog] = None
