@@ -234,7 +234,7 @@ def run(options: RunOptions) -> dict:
     probe = _SessionProbe(target)
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
-        code = pytest.main(pytest_arguments(options), plugins=[probe])
+        code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=[probe])
     config = probe.config
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED,
                     pytest.ExitCode.NO_TESTS_COLLECTED) or config is None:

@@ -33,6 +33,7 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
+import shlex
 import sys
 from dataclasses import dataclass, field
 from types import ModuleType
@@ -64,6 +65,9 @@ class Target:
     # Optional per-test set-up, for targets whose file system is not the host's
     # (a fake file system must learn about the test's scratch directory).
     prepare_scratch: Optional[Callable[[str], None]] = None
+    # Extra pytest options the target needs (an adapter's PYTEST_ADDOPTS), e.g.
+    # "-p no:unraisableexception" for libraries that finalise objects in worker threads.
+    pytest_options: Tuple[str, ...] = ()
 
     def has(self, capability: str) -> bool:
         """Does the target offer ``capability``?"""
@@ -143,4 +147,5 @@ def _adapter_target(name: str, version: Optional[Tuple[int, int]]) -> Target:
         raise TargetError(f"adapter {name!r} is not available: {exc}") from None
     if version:
         target.version = version
+    target.pytest_options = tuple(shlex.split(str(getattr(adapter, "PYTEST_ADDOPTS", ""))))
     return target
