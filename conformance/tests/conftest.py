@@ -66,10 +66,9 @@ def scratch_root() -> Iterator[str]:
     """One directory per session holding every test's scratch directory."""
     root = support.make_scratch(support.harness_tmp_root(), "session")
     # Hypothesis keeps a small cache; inside the session tree it is sandboxed and removed.
-    hypothesis_home = hypothesis.configuration.storage_directory()
     hypothesis.configuration.set_hypothesis_home_dir(os.path.join(root, ".hypothesis"))
     yield root
-    hypothesis.configuration.set_hypothesis_home_dir(str(hypothesis_home))
+    hypothesis.configuration.set_hypothesis_home_dir(None)  # back to Hypothesis's default
     support.remove_tree(root)
 
 

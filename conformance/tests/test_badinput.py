@@ -160,13 +160,7 @@ def _call(tf, api: str, kwargs: Dict[str, Any]) -> Any:
     return made
 
 
-# Hypothesis keeps a cache of constants under ./.hypothesis (relative to the directory the
-# session started in) even with database=None; let it write there, and only there.
-_HYPOTHESIS_STORE = os.path.join(os.getcwd(), ".hypothesis")
-
-
 @pytest.mark.clause("badinput.fuzz.expected-errors", "badinput.fuzz.nothing-leaked")
-@pytest.mark.sandbox_allows(_HYPOTHESIS_STORE)
 @pytest.mark.parametrize("api", sorted(PARAMS))
 def test_odd_arguments_fail_cleanly(tf, area, api, request):
     getattr(tf, api)  # skips the test as "not implemented" when the target lacks it
