@@ -70,7 +70,14 @@ def candidate_path(directory: Any, prefix: Any, part: str, suffix: Any) -> Any:
 #   [badinput.dir.precise-errors] [badinput.name-too-long.oserror]
 #   [faults.emfile.raises-oserror] [badinput.nul-byte.valueerror] (os.open
 #   refuses NUL with ValueError before touching the disk).  Retrying those
-#   would burn TMP_MAX attempts and then report the wrong error.
+#   would burn TMP_MAX attempts and then report the wrong error.  The failed
+#   call created nothing, so nothing is left behind ([faults.emfile.nothing-left]),
+#   and the caller sees the OS's own error type ([badinput.fuzz.expected-errors]).
+#
+# Many threads and processes may run this loop in one directory at once
+# ([load.mkstemp.unique] [load.mkdtemp.unique] [load.scoped.cleaned-up]): the
+# kernel's exclusive create decides every race, so two callers can never both
+# win the same name, and each removes only what it created.
 
 
 def create_exclusively(directory: Any, prefix: Any, suffix: Any, make: Callable[[Any], Made],
@@ -206,7 +213,9 @@ def mktemp(suffix: str = "", prefix: str = "tmp", dir: Any = None) -> str:
         # [mktemp.args.no-bytes] The bytes conventions of mkstemp never reached mktemp.
         raise TypeError("mktemp() accepts only str (or path-like) names, not bytes")
     if dir is None:
+        # [mktemp.returns.absolute-default-dir] The default directory is absolute already.
         dir = gettempdir()
+    # [mktemp.args.pathlike-dir] A path-like dir is accepted like mkstemp's (the loop joins its fspath).
     # [audit.no-event.queries-and-mktemp] No event: nothing is created.
     # [mktemp.args.no-none] A None prefix or suffix fails to concatenate: TypeError.
     # [mktemp.returns.absolute-relative-dir] Absolute, from the loop: an

@@ -214,7 +214,8 @@ class TemporaryDirectory:
         return f"<{type(self).__name__} {self.name!r}>"
 
     def __enter__(self) -> Any:
-        # [temporarydirectory.enter.returns-name] The path, not the object.
+        # [temporarydirectory.enter.returns-name] The path, not the object, as the
+        # docs' example shows ([examples.temporarydirectory.context-manager]).
         # [temporarydirectory.not-path-like] The object has no __fspath__.
         return self.name
 

@@ -159,7 +159,9 @@ def TemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optional[str
                   dir: Any = None, *, errors: Optional[str] = None) -> IO[Any]:
     """A true file object whose file has no name and vanishes when closed."""
     # [module.signature.temporaryfile] [temporaryfile.params.errors-keyword-only]
-    # [temporaryfile.mode.default-binary] [temporaryfile.create.in-dir]
+    # [temporaryfile.mode.default-binary] [temporaryfile.create.in-dir] [naming.dir.temporaryfile-location]
+    # The docs' first examples are exactly this object in use: write, seek back, read,
+    # close ([examples.temporaryfile.write-seek-read] [examples.temporaryfile.context-manager]).
     # [temporaryfile.create.owner-only] [temporaryfile.create.missing-dir]
     # Whichever path runs below, the only handle on the data is the
     # descriptor, so close or collection destroys it ([temporaryfile.close.destroys]
@@ -346,6 +348,11 @@ def NamedTemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optiona
     # [namedtemporaryfile.create.mkstemp-rules] [namedtemporaryfile.name.type-follows-args]
     # [audit.namedtemporaryfile.event] Created by mkstemp's own loop.
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
+    # [namedtemporaryfile.posix.reopen-while-open] The file is opened with no
+    # sharing restriction, so on POSIX anyone (the caller too) may open the name
+    # again while it is open; [examples.namedtemporaryfile.reopen-after-close]
+    # with delete_on_close=False it may be reopened after close as well, and
+    # [examples.mktemp-replacement] delete=False is the safe stand-in for mktemp.
     # On Windows with both flags true, deletion is requested from the OS at
     # open time (O_TEMPORARY): the file then disappears even if we crash.
     os_deletes = os_deletes_on_close(os.name, delete, delete_on_close)
@@ -361,7 +368,8 @@ def NamedTemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optiona
     try:
         file = open_with(opener, dir, mode, buffering, encoding, newline, errors)
     except BaseException:
-        # [badinput.encoding.lookuperror] [faults.interrupt.after-create] The
+        # [badinput.encoding.lookuperror] [faults.interrupt.after-create]
+        # [badinput.fuzz.nothing-leaked] The
         # file exists but wrapping it failed (a bad encoding, an interrupt):
         # remove it, unless the OS does so itself.
         if created and not os_deletes:

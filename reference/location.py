@@ -226,6 +226,8 @@ def resolve_name_parts(prefix: Any, suffix: Any, dir: Any) -> Tuple[Any, Any, An
     # classes and TemporaryDirectory cannot drift apart in their defaults.
     # The type is decided first and before any I/O: a str/bytes mix fails
     # before the directory search could run.
+    # [naming.types.empty-bytes-suffix] An empty b'' still counts as bytes, so
+    # suffix=b'' is the way to ask for bytes names with every other default.
     kind = name_type(prefix, suffix, dir)
     if suffix is None:
         # [naming.suffix.default-none] No suffix means an empty one.

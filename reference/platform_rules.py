@@ -30,9 +30,10 @@ _CREATE_FLAG_NAMES = (
     # Belt and braces against the same symlink attack on systems where
     # O_EXCL alone is not honoured for symlinks (some network file systems).
     "O_NOFOLLOW",
-    # Close-on-exec: a program we exec() must not inherit our secret file.
-    # Set atomically at open, so a fork+exec in another thread cannot slip
-    # between open() and a later fcntl().
+    # [creation.fd.child-cannot-use] [security.fd.not-inherited-subprocess]
+    # [security.fd.not-inherited-exec] Close-on-exec: a program we exec() must
+    # not inherit our secret file.  Set atomically at open, so a fork+exec in
+    # another thread cannot slip between open() and a later fcntl().
     "O_CLOEXEC",
     # The Windows spelling of "not inherited by child processes".
     "O_NOINHERIT",
