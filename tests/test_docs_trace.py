@@ -142,3 +142,18 @@ def test_anchors_are_stable_and_html_safe():
     assert trace_model.clause_anchor("mkstemp.mode.owner-only") == "clause-mkstemp-mode-owner-only"
     docname = trace_model.source_docname("conformance/tests/test_x.py")
     assert docname == "generated/source/conformance__tests__test_x"
+
+
+def test_figures_are_read_from_test_properties(tmp_path):
+    document = {
+        "schema": "tempfile-conformance/1", "target": {"name": "t"}, "judged_version": "3.14",
+        "clauses": [{"id": "load.mkstemp.unique", "status": "pass", "tests": [
+            {"nodeid": "conformance/tests/test_load.py::test_files[mkstemp]", "outcome": "passed",
+             "properties": {"figure:trials": "240", "figure:collisions": "0", "privileges": "root"}}]}],
+    }
+    path = tmp_path / "r.json"
+    path.write_text(json.dumps(document))
+    runs, problems = trace_model.load_runs([path])
+    assert problems == []
+    assert runs[0].figures == (("load.mkstemp.unique", "test_files[mkstemp]", "trials", "240"),
+                               ("load.mkstemp.unique", "test_files[mkstemp]", "collisions", "0"))

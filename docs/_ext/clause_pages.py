@@ -536,6 +536,57 @@ class VerdictMatrix(SphinxDirective):
                      ["trace-run-summary"], [3, 1, 1, 6, 2])
 
 
+FIGURE_GROUPS = ("security", "cleanup", "faults", "load", "badinput")
+SUMMED_FIGURES = ("trials", "examples", "collisions", "errors", "leaks")
+
+
+class FiguresPage(SphinxDirective):
+    """The adversarial groups per target: verdicts, and the figures their tests measured."""
+
+    def run(self) -> List[nodes.Node]:
+        trace = _trace()
+        if not trace.runs:
+            return [para("No results in this build: figures come from the result files in reports/.",
+                         classes=["trace-no-results"])]
+        out: List[nodes.Node] = [self.overview(trace)]
+        for run in trace.runs:
+            section = nodes.section(ids=[f"figures-{nodes.make_id(run.label)}"])
+            section += nodes.title(run.label, run.label)
+            rows = [[clause_link(cid), test, name, value] for cid, test, name, value in run.figures]
+            section += (table(["Clause", "Test", "Figure", "Value"], rows, ["trace-figures"], [4, 4, 2, 2])
+                        if rows else para("This run recorded no figures."))
+            out.append(section)
+        return out
+
+    @staticmethod
+    def overview(trace: Trace) -> nodes.Node:
+        """One row per target: how many adversarial clauses held, and the summed counts."""
+        rows = []
+        for run in trace.runs:
+            cells: List[object] = [run.label]
+            for group in FIGURE_GROUPS:
+                ids = [c.id for c in trace.catalogue.by_api(group)]
+                judged = [run.verdicts[i].status for i in ids if i in run.verdicts]
+                held = sum(s == "pass" for s in judged)
+                applicable = sum(s not in ("not-applicable", "not-implemented", "skipped") for s in judged)
+                cells.append(f"{held}/{applicable}")
+            for name in SUMMED_FIGURES:
+                values = [float(v) for _, _, n, v in run.figures if n == name and _is_number(v)]
+                cells.append(f"{sum(values):g}" if values else "-")
+            rows.append(cells)
+        headers = (["Target"] + [f"{g} held" for g in FIGURE_GROUPS]
+                   + [f"{n} (sum)" for n in SUMMED_FIGURES])
+        return table(headers, rows, ["trace-figures-overview"], [3] + [1] * (len(headers) - 1))
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text)
+    except ValueError:
+        return False
+    return True
+
+
 class CliHelp(SphinxDirective):
     """The ``--help`` text of ``python -m conformance``, taken from its parser at build time."""
 
@@ -596,6 +647,12 @@ def _stubs(trace: Trace, notebooks: Sequence[str]) -> Dict[str, str]:
         auto + _heading("Verdict matrix") + "\nThe latest verdict of every target on every clause, "
         "read from this build's result files. See :doc:`/howto/read-the-matrix` for what each "
         "verdict means.\n\n.. verdict-matrix::\n")
+    pages["figures.rst"] = (
+        auto + _heading("Security, faults and load: figures") + "\nFor every target in this build's "
+        "results: how many clauses of each adversarial group held (passed, out of those that "
+        "applied), and the figures the tests measured while judging them: names drawn, hypothesis "
+        "examples tried, collisions, errors and leaked descriptors (all expected to be zero), and "
+        "the rate of the load test. Speed is reported here, never asserted.\n\n.. figures-page::\n")
     files = trace.source_files()
     index = (auto + _heading("Source listings") + "\nThe reference implementation and the conformance "
              "tests, rendered with a numbered anchor per line. Clause ids in the code link to their "
@@ -697,6 +754,7 @@ def setup(app: Sphinx) -> dict:
     app.add_directive("clause-catalogue-summary", CatalogueSummary)
     app.add_directive("traceability", Traceability)
     app.add_directive("verdict-matrix", VerdictMatrix)
+    app.add_directive("figures-page", FiguresPage)
     app.add_directive("source-listing", SourceListing)
     app.add_directive("cli-help", CliHelp)
     app.add_role("clause", ClauseRole())

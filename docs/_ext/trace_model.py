@@ -239,6 +239,8 @@ class TargetRun:
     summary: Dict[str, int]
     partial: bool = False
     column: str = ""  # the matrix's own name for the column, when it gave one
+    # (clause id, test name, figure name, value) for every "figure:NAME" property a test recorded
+    figures: Tuple[Tuple[str, str, str, str], ...] = ()
 
     @property
     def label(self) -> str:
@@ -281,16 +283,28 @@ def _run_from(doc: dict, source: str, label: str = "") -> TargetRun:
     interp = doc.get("interpreter") or {}
     implementation = str(target.get("implementation") or " ".join(
         str(interp.get(k, "")) for k in ("implementation", "version")).strip())
-    verdicts = {}
+    verdicts, figures = {}, []
     for entry in doc.get("clauses", []):
         if isinstance(entry, dict) and "id" in entry:
             tests = tuple(str(t.get("nodeid", "")) for t in entry.get("tests", []) if isinstance(t, dict))
+            figures.extend(_figures_of(str(entry["id"]), entry.get("tests", [])))
             verdicts[str(entry["id"])] = Verdict(str(entry.get("status", "")),
                                                  str(entry.get("reason", "") or ""), tests)
     summary = {str(k): int(v) for k, v in (doc.get("summary") or {}).items() if isinstance(v, int)}
     return TargetRun(str(target.get("name", "?")), implementation, str(doc.get("judged_version", "")),
                      str(doc.get("platform", "")), source, verdicts, summary, bool(target.get("partial")),
-                     label)
+                     label, tuple(figures))
+
+
+def _figures_of(clause_id: str, tests: object) -> Iterator[Tuple[str, str, str, str]]:
+    """The measured figures tests of ``clause_id`` recorded as ``figure:NAME`` properties."""
+    for test in tests if isinstance(tests, list) else []:
+        if not isinstance(test, dict) or not isinstance(test.get("properties"), dict):
+            continue
+        name = str(test.get("nodeid", "")).rsplit("::", 1)[-1]
+        for key, value in test["properties"].items():
+            if str(key).startswith("figure:"):
+                yield clause_id, name, str(key)[len("figure:"):], str(value)
 
 
 def result_files(reports: Path) -> List[Path]:
