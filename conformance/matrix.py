@@ -23,29 +23,11 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from conformance import matrix_discovery, matrix_model, matrix_render, matrix_run
+from conformance.cli import UsageError, _Parser, _positive  # one parser style for both commands
 from conformance.matrix_discovery import MatrixTarget
 
 PROG = "python -m conformance matrix"
 DEFAULT_JOBS = 2  # the machines this runs on have two cores
-
-
-class UsageError(Exception):
-    """Bad command-line input: one line on stderr, exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:

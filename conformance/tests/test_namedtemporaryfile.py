@@ -9,28 +9,11 @@ import stat
 import subprocess
 import sys
 import warnings
-from typing import Any, Dict, Tuple
+from typing import Any, Dict
 
 import pytest
 
-from conformance import support
-
-
-def identity(fd: int):
-    """The (device, inode) pair behind a descriptor."""
-    st = os.fstat(fd)
-    return st.st_dev, st.st_ino
-
-
-def held_open(ident: Tuple[int, int]) -> bool:
-    """Does any descriptor of this process still lead to the file ``ident`` names?"""
-    for fd in support.open_fds():
-        try:
-            if identity(fd) == ident:
-                return True
-        except OSError:
-            continue
-    return False
+from conformance.support import held_open, identity
 
 
 def collect(obj_holder: Dict[str, Any]) -> None:

@@ -7,34 +7,16 @@ import io
 import os
 import stat
 import warnings
-from typing import Tuple
 
 import pytest
 
-from conformance import support
 from conformance.plugin import NOT_APPLICABLE
+from conformance.support import held_open, identity
 
 
 def fd_link(fd: int) -> str:
     """What the kernel shows for a descriptor (Linux): the path, or DIR/#INODE (deleted)."""
     return os.readlink(f"/proc/self/fd/{fd}")
-
-
-def identity(fd: int) -> Tuple[int, int]:
-    """The (device, inode) pair behind a descriptor."""
-    st = os.fstat(fd)
-    return st.st_dev, st.st_ino
-
-
-def held_open(ident: Tuple[int, int]) -> bool:
-    """Does any descriptor of this process still lead to the file ``ident`` names?"""
-    for fd in support.open_fds():
-        try:
-            if identity(fd) == ident:
-                return True
-        except OSError:
-            continue
-    return False
 
 
 def open_probe_type(scratch: str, mode: str, buffering: int = -1) -> type:
