@@ -1,0 +1,31 @@
+"""Mutant: bytes arguments are decoded: the result is a str name.
+
+Must go red: naming.types.bytes-in-bytes-out, naming.types.empty-bytes-suffix,
+namedtemporaryfile.name.type-follows-args.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import creation, files, location  # noqa: E402
+
+BREAKS = (
+    "naming.types.bytes-in-bytes-out",
+    "naming.types.empty-bytes-suffix",
+    "namedtemporaryfile.name.type-follows-args",
+)
+
+_original = location.resolve_name_parts
+
+
+def resolve_name_parts(prefix, suffix, dir):
+    return tuple(os.fsdecode(part) for part in _original(prefix, suffix, dir))
+
+
+_mutant.replace("resolve_name_parts", resolve_name_parts, creation, files)
+
+_mutant.expose(__name__)

@@ -1,0 +1,25 @@
+"""Mutant: Cleanup's permission repair chmods through symlinks (CVE-2023-6597).
+
+Must go red: cleanup.symlink.target-untouched.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import directory  # noqa: E402
+
+BREAKS = (
+    "cleanup.symlink.target-untouched",
+)
+
+def grant_owner_access(path):
+    os.chmod(path, directory.DIR_MODE)
+
+
+directory.grant_owner_access = grant_owner_access
+
+_mutant.expose(__name__)

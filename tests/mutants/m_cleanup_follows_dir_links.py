@@ -1,0 +1,33 @@
+"""Mutant: Cleanup descends into symlinked directories and empties them.
+
+Must go red: cleanup.nothing-outside-removed.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import directory  # noqa: E402
+
+BREAKS = (
+    "cleanup.nothing-outside-removed",
+)
+
+_original = directory.remove_tree
+
+
+def remove_tree(top, ignore_errors=False, second_try=False):
+    for entry in os.scandir(top):
+        if entry.is_symlink() and entry.is_dir():
+            for inner in os.scandir(entry.path):
+                if inner.is_file(follow_symlinks=False):
+                    os.unlink(inner.path)
+    _original(top, ignore_errors, second_try)
+
+
+directory.remove_tree = remove_tree
+
+_mutant.expose(__name__)

@@ -1,0 +1,29 @@
+"""Mutant: Without dir, names go into the parent of gettempdir().
+
+Must go red: naming.dir.default-gettempdir.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import creation, files, location  # noqa: E402
+
+BREAKS = (
+    "naming.dir.default-gettempdir",
+)
+
+_original = location.resolve_name_parts
+
+
+def resolve_name_parts(prefix, suffix, dir):
+    prefix, suffix, resolved = _original(prefix, suffix, dir)
+    return prefix, suffix, (resolved if dir is not None else os.path.dirname(resolved))
+
+
+_mutant.replace("resolve_name_parts", resolve_name_parts, creation, files)
+
+_mutant.expose(__name__)

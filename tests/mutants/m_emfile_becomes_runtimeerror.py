@@ -1,0 +1,39 @@
+"""Mutant: Running out of descriptors raises RuntimeError instead of OSError.
+
+Must go red: faults.emfile.raises-oserror.
+"""
+
+import errno
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import creation, files  # noqa: E402
+
+BREAKS = (
+    "faults.emfile.raises-oserror",
+)
+
+_original = creation.open_new_file
+
+
+def open_new_file(flags):
+    make = _original(flags)
+
+    def translated(path):
+        try:
+            return make(path)
+        except OSError as error:
+            if error.errno == errno.EMFILE:
+                raise RuntimeError("out of descriptors") from None
+            raise
+
+    return translated
+
+
+_mutant.replace("open_new_file", open_new_file, creation, files)
+
+_mutant.expose(__name__)

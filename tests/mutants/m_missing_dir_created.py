@@ -1,0 +1,29 @@
+"""Mutant: A missing dir is created instead of reported.
+
+Must go red: creation.errors.missing-dir.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import creation, files  # noqa: E402
+
+BREAKS = (
+    "creation.errors.missing-dir",
+)
+
+_original = creation.create_exclusively
+
+
+def create_exclusively(directory, *args, **kwargs):
+    os.makedirs(directory, exist_ok=True)
+    return _original(directory, *args, **kwargs)
+
+
+_mutant.replace("create_exclusively", create_exclusively, creation, files)
+
+_mutant.expose(__name__)

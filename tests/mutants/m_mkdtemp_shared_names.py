@@ -1,0 +1,38 @@
+"""Mutant: mkdtemp names come from a per-process counter and an existing directory is reused.
+
+Must go red: load.mkdtemp.unique.
+"""
+
+import itertools
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import creation, names  # noqa: E402
+
+BREAKS = (
+    "load.mkdtemp.unique",
+)
+
+_counter = itertools.count()
+
+
+def random_part():
+    return f"{next(_counter):08d}"
+
+
+def _make_directory(path):
+    try:
+        os.mkdir(path, creation.DIR_MODE)
+    except FileExistsError:
+        if not os.path.isdir(path):
+            raise
+
+
+names.random_part = random_part
+creation._make_directory = _make_directory
+
+_mutant.expose(__name__)

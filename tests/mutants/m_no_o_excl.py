@@ -1,0 +1,27 @@
+"""Mutant: Files are opened without O_EXCL: an existing file at the name is reused.
+
+Must go red: creation.exclusive.never-reuses, security.open.exclusive-create, security.planted-
+entry.never-reused.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import creation, files  # noqa: E402
+
+BREAKS = (
+    "creation.exclusive.never-reuses",
+    "security.open.exclusive-create",
+    "security.planted-entry.never-reused",
+)
+
+creation.BINARY_FLAGS &= ~os.O_EXCL
+creation.TEXT_FLAGS &= ~os.O_EXCL
+files.BINARY_FLAGS &= ~os.O_EXCL
+files._NAMED_FLAGS = {k: v & ~os.O_EXCL for k, v in files._NAMED_FLAGS.items()}
+
+_mutant.expose(__name__)

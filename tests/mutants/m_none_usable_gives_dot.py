@@ -1,0 +1,31 @@
+"""Mutant: When no directory is usable, gettempdir returns '.' instead of raising.
+
+Must go red: gettempdir.search.none-usable.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import location  # noqa: E402
+
+BREAKS = (
+    "gettempdir.search.none-usable",
+)
+
+_original = location.find_default_tempdir
+
+
+def find_default_tempdir():
+    try:
+        return _original()
+    except FileNotFoundError:
+        return os.curdir
+
+
+location.find_default_tempdir = find_default_tempdir
+
+_mutant.expose(__name__)

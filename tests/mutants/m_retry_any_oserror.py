@@ -1,0 +1,24 @@
+"""Mutant: Every OSError is treated as a collision and retried until TMP_MAX runs out.
+
+Must go red: creation.errors.missing-dir, creation.errors.dir-not-a-directory,
+creation.errors.unwritable-dir, badinput.dir.precise-errors, badinput.name-too-long.oserror.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+BREAKS = (
+    "creation.errors.missing-dir",
+    "creation.errors.dir-not-a-directory",
+    "creation.errors.unwritable-dir",
+    "badinput.dir.precise-errors",
+    "badinput.name-too-long.oserror",
+)
+
+_mutant.install_loop(_mutant.retry_loop(retry_errors=(OSError,)))
+
+_mutant.expose(__name__)

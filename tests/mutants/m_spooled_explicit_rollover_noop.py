@@ -1,0 +1,34 @@
+"""Mutant: An explicit rollover() call does nothing.
+
+Must go red: spooled.rollover.explicit.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import spooled  # noqa: E402
+
+BREAKS = (
+    "spooled.rollover.explicit",
+)
+
+_original = spooled.SpooledTemporaryFile.rollover
+
+
+def rollover(self):
+    return None
+
+
+def _check_size(self):
+    if not self._rolled and self._limit and self._file.tell() > self._limit:
+        _original(self)
+
+
+spooled.SpooledTemporaryFile.rollover = rollover
+spooled.SpooledTemporaryFile._check_size = _check_size
+
+_mutant.expose(__name__)

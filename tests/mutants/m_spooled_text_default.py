@@ -1,0 +1,34 @@
+"""Mutant: SpooledTemporaryFile defaults to text mode.
+
+Must go red: spooled.mode.default-binary.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import spooled  # noqa: E402
+
+BREAKS = (
+    "spooled.mode.default-binary",
+)
+
+_new = spooled.SpooledTemporaryFile.__new__
+_init = spooled.SpooledTemporaryFile.__init__
+
+
+def _patched_new(cls, max_size=0, mode="w+", *args, **kwargs):
+    return _new(cls, max_size, mode, *args, **kwargs)
+
+
+def _patched_init(self, max_size=0, mode="w+", *args, **kwargs):
+    _init(self, max_size, mode, *args, **kwargs)
+
+
+spooled.SpooledTemporaryFile.__new__ = _patched_new
+spooled.SpooledTemporaryFile.__init__ = _patched_init
+
+_mutant.expose(__name__)

@@ -1,0 +1,30 @@
+"""Mutant: A second cleanup() raises FileNotFoundError.
+
+Must go red: temporarydirectory.cleanup.repeatable, temporarydirectory.cleanup.already-gone.
+"""
+
+import errno
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import directory  # noqa: E402
+
+BREAKS = (
+    "temporarydirectory.cleanup.repeatable",
+    "temporarydirectory.cleanup.already-gone",
+)
+
+def cleanup(self):
+    self._finalizer.detach()
+    if not os.path.lexists(self.name):
+        raise FileNotFoundError(errno.ENOENT, "already removed", self.name)
+    directory.remove_tree(self.name, self._best_effort)
+
+
+directory.TemporaryDirectory.cleanup = cleanup
+
+_mutant.expose(__name__)

@@ -1,0 +1,28 @@
+"""Mutant: With delete=False, collection still removes the tree.
+
+Must go red: temporarydirectory.delete-false.finalize-keeps.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import directory  # noqa: E402
+
+BREAKS = (
+    "temporarydirectory.delete-false.finalize-keeps",
+)
+
+_original = directory._implicit_cleanup
+
+
+def _implicit_cleanup(name, warning, ignore_errors, delete):
+    _original(name, warning, ignore_errors, True)
+
+
+directory._implicit_cleanup = _implicit_cleanup
+
+_mutant.expose(__name__)

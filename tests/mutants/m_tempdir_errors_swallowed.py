@@ -1,0 +1,31 @@
+"""Mutant: Cleanup errors are always suppressed, as if ignore_cleanup_errors were true.
+
+Must go red: temporarydirectory.errors.from-cleanup, temporarydirectory.errors.from-context-exit,
+temporarydirectory.errors.at-finalization.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import directory  # noqa: E402
+
+BREAKS = (
+    "temporarydirectory.errors.from-cleanup",
+    "temporarydirectory.errors.from-context-exit",
+    "temporarydirectory.errors.at-finalization",
+)
+
+_original = directory.remove_tree
+
+
+def remove_tree(top, ignore_errors=False, second_try=False):
+    _original(top, True, second_try)
+
+
+directory.remove_tree = remove_tree
+
+_mutant.expose(__name__)

@@ -1,0 +1,31 @@
+"""Mutant: ignore_cleanup_errors=True is ignored: cleanup errors are raised.
+
+Must go red: temporarydirectory.ignore-errors.suppresses, temporarydirectory.ignore-errors.best-
+effort, cleanup.ignore-errors.best-effort.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import directory  # noqa: E402
+
+BREAKS = (
+    "temporarydirectory.ignore-errors.suppresses",
+    "temporarydirectory.ignore-errors.best-effort",
+    "cleanup.ignore-errors.best-effort",
+)
+
+_original = directory.remove_tree
+
+
+def remove_tree(top, ignore_errors=False, second_try=False):
+    _original(top, False, second_try)
+
+
+directory.remove_tree = remove_tree
+
+_mutant.expose(__name__)

@@ -1,0 +1,29 @@
+"""Mutant: TemporaryDirectory's name is the base name only.
+
+Must go red: temporarydirectory.name.attribute.
+"""
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+from reference import directory  # noqa: E402
+
+BREAKS = (
+    "temporarydirectory.name.attribute",
+)
+
+_init = directory.TemporaryDirectory.__init__
+
+
+def _patched_init(self, *args, **kwargs):
+    _init(self, *args, **kwargs)
+    self.name = os.path.basename(self.name)
+
+
+directory.TemporaryDirectory.__init__ = _patched_init
+
+_mutant.expose(__name__)

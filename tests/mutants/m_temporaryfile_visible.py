@@ -1,0 +1,40 @@
+"""Mutant: TemporaryFile leaves a visible entry in the directory that nobody removes.
+
+Must go red: temporaryfile.unix.no-directory-entry, temporaryfile.linux.o-tmpfile-fallback,
+faults.sigkill.temporaryfile-leaves-nothing.
+"""
+
+import inspect
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import _mutant  # noqa: E402
+
+import reference  # noqa: E402
+from reference import creation, files  # noqa: E402
+
+BREAKS = (
+    "temporaryfile.unix.no-directory-entry",
+    "temporaryfile.linux.o-tmpfile-fallback",
+    "faults.sigkill.temporaryfile-leaves-nothing",
+)
+
+_signature = inspect.signature(files.TemporaryFile)
+
+
+def TemporaryFile(*args, **kwargs):
+    given = _signature.bind(*args, **kwargs)
+    given.apply_defaults()
+    a = given.arguments
+    fd, _path = creation.mkstemp(a["suffix"], a["prefix"], a["dir"])
+    return open(fd, a["mode"], a["buffering"], encoding=a["encoding"], newline=a["newline"],
+                errors=a["errors"])
+
+
+TemporaryFile.__signature__ = _signature
+files.TemporaryFile = TemporaryFile
+reference.TemporaryFile = TemporaryFile
+
+_mutant.expose(__name__)
