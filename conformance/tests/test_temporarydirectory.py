@@ -117,6 +117,15 @@ def test_context_exit_removes_the_tree(tf, scratch):
         assert handle.read() == "keep me"
 
 
+@pytest.mark.clause("temporarydirectory.exit.removes-tree")
+def test_context_exit_removes_the_tree_while_the_object_lives(tf, scratch):
+    # The object stays referenced after the block, so no finalizer can stand in for __exit__.
+    holder = tf.TemporaryDirectory(dir=scratch)
+    with holder as name:
+        build_tree(name, outside_file(scratch))
+    assert not os.path.lexists(name)
+
+
 @pytest.mark.clause("temporarydirectory.cleanup.removes-tree")
 def test_cleanup_removes_the_tree(tf, scratch):
     td = tf.TemporaryDirectory(dir=scratch)
