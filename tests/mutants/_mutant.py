@@ -120,13 +120,15 @@ def install_loop(loop: Any) -> None:
     replace("create_exclusively", loop, creation, files)
 
 
-def rewrap(original: Any, before: Any = None, after: Any = None, **changes: Any) -> Any:
+def rewrap(original: Any, before: Any = None, after: Any = None, first: Iterable[str] = (),
+           **changes: Any) -> Any:
     """A function standing in for ``original``, with its signature changed as ``changes`` say.
 
     Each change names a parameter and gives a dict with a new ``kind`` and/or
     ``default``.  The call binds its arguments to the new signature, lets
     ``before`` edit them (a dict), calls ``original`` with them by keyword and
-    returns ``after(result)`` (or the result).
+    returns ``after(result)`` (or the result).  Parameters named in ``first``
+    move to the front of their kind, in that order.
     """
     import inspect
 
@@ -135,7 +137,9 @@ def rewrap(original: Any, before: Any = None, after: Any = None, **changes: Any)
         change = changes.get(param.name, {})
         params.append(param.replace(kind=change.get("kind", param.kind),
                                     default=change.get("default", param.default)))
-    params.sort(key=lambda p: p.kind)  # stable: a parameter made positional ends the positional run
+    lead = list(first)
+    # Stable: a parameter made positional ends the positional run, unless ``first`` names it.
+    params.sort(key=lambda p: (p.kind, lead.index(p.name) if p.name in lead else len(lead)))
     signature = inspect.Signature(params)
 
     def stand_in(*args: Any, **kwargs: Any) -> Any:

@@ -1,6 +1,7 @@
 """Mutant: close removes the file even with delete_on_close=False.
 
-Must go red: namedtemporaryfile.delete-on-close-false.close-keeps.
+Must go red: namedtemporaryfile.delete-on-close-false.close-keeps,
+examples.namedtemporaryfile.reopen-after-close.
 """
 
 import os
@@ -14,6 +15,7 @@ from reference import files, platform_rules  # noqa: E402
 
 BREAKS = (
     "namedtemporaryfile.delete-on-close-false.close-keeps",
+    "examples.namedtemporaryfile.reopen-after-close",
 )
 
 _original = platform_rules.unlink_on

@@ -1,7 +1,7 @@
 """Mutant: delete=False is ignored: the file is removed anyway.
 
 Must go red: namedtemporaryfile.delete-false.keeps, namedtemporaryfile.delete-false.ignores-delete-
-on-close.
+on-close, examples.mktemp-replacement.
 """
 
 import os
@@ -16,6 +16,7 @@ from reference import files, platform_rules  # noqa: E402
 BREAKS = (
     "namedtemporaryfile.delete-false.keeps",
     "namedtemporaryfile.delete-false.ignores-delete-on-close",
+    "examples.mktemp-replacement",
 )
 
 _original = platform_rules.unlink_on

@@ -1,0 +1,76 @@
+"""Every clause can go red: each mutant of the reference fails the clauses it names.
+
+A mutant (tests/mutants/m_*.py) is the reference with one behaviour broken,
+and lists in ``BREAKS`` the clause ids that must then fail.  Each case runs the
+conformance CLI on one mutant, restricted to those clauses, and requires
+status "fail" or "error" for every one of them and exit status 1.  A clause
+that passes means the mutant is wrong or the suite's test is too weak to see
+the breakage.
+
+Slow (one CLI run per mutant, a few seconds each), so it runs only when
+CONFORMANCE_MUTANTS=1 is set; CI runs it as its own step.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import List, Tuple
+
+import pytest
+
+MUTANTS = Path(__file__).resolve().parent / "mutants"
+
+slow = pytest.mark.skipif(os.environ.get("CONFORMANCE_MUTANTS") != "1",
+                                reason="mutant runs are slow: set CONFORMANCE_MUTANTS=1 to run them")
+
+RED = ("fail", "error")
+
+
+def _breaks(path: Path) -> Tuple[str, ...]:
+    """The mutant's BREAKS, read from its source: importing it would patch the reference here."""
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "BREAKS" for t in node.targets):
+            return tuple(ast.literal_eval(node.value))
+    raise AssertionError(f"{path.name} has no BREAKS")
+
+
+def _mutants() -> List[Path]:
+    return sorted(MUTANTS.glob("m_*.py"))
+
+
+def test_every_mutant_names_clauses():
+    from spec import load_catalogue
+
+    catalogue = load_catalogue()
+    known = {clause.id for clause in getattr(catalogue, "clauses", catalogue)}
+    for path in _mutants():
+        breaks = _breaks(path)
+        assert breaks, path.name
+        assert set(breaks) <= known, (path.name, set(breaks) - known)
+
+
+@slow
+@pytest.mark.parametrize("path", _mutants(), ids=lambda p: p.stem)
+def test_mutant_turns_its_clauses_red(path: Path, tmp_path: Path):
+    breaks = _breaks(path)
+    output = tmp_path / "result.json"
+    command = [sys.executable, "-m", "conformance", "--target", str(path), "--no-expectations",
+               "--format", "json", "--output", str(output)]
+    for clause_id in breaks:
+        command += ["--clause", clause_id]
+    proc = subprocess.run(command, cwd=str(tmp_path), capture_output=True, text=True, timeout=600)
+    assert output.exists(), f"no result (exit {proc.returncode}): {proc.stderr[-1500:]}"
+    statuses = {c["id"]: c for c in json.loads(output.read_text())["clauses"]}
+    unable = [f"{i}: {statuses[i]['reason']}" for i in breaks
+              if statuses[i]["status"] == "skipped" and "missing capability" in statuses[i]["reason"]]
+    if unable:
+        pytest.skip("this host cannot run the test that would see it: " + "; ".join(unable))
+    green = {i: (statuses[i]["status"], statuses[i]["reason"]) for i in breaks
+             if statuses[i]["status"] not in RED}
+    assert not green, f"{path.stem} left these clauses unbroken: {green}"
+    assert proc.returncode == 1, f"exit status {proc.returncode}: {proc.stderr[-1500:]}"
