@@ -1,6 +1,6 @@
 """Mutant: mkdtemp takes over whatever entry already stands at the candidate name.
 
-Must go red: creation.exclusive.any-entry-type.
+Must go red: creation.exclusive.any-entry-type, security.planted-entry.never-reused.
 """
 
 import os
@@ -14,6 +14,7 @@ from reference import creation  # noqa: E402
 
 BREAKS = (
     "creation.exclusive.any-entry-type",
+    "security.planted-entry.never-reused",
 )
 
 def _make_directory(path):
