@@ -52,6 +52,9 @@ def test_every_mutant_names_clauses():
         breaks = _breaks(path)
         assert breaks, path.name
         assert set(breaks) <= known, (path.name, set(breaks) - known)
+        if "REUSES_EXISTING = True" in path.read_text():
+            # Such a mutant must never meet fuzzed directories outside the scratch tree.
+            assert not [b for b in breaks if b.startswith("badinput.")], path.name
 
 
 @slow

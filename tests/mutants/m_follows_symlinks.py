@@ -17,6 +17,10 @@ BREAKS = (
     "security.planted-entry.never-reused",
 )
 
+# It reuses, follows or creates entries it did not make: run it only on the clauses above,
+# never on badinput (fuzzed directories may lie outside the scratch tree).
+REUSES_EXISTING = True
+
 _FOLLOW = ~(os.O_EXCL | os.O_NOFOLLOW)
 creation.BINARY_FLAGS &= _FOLLOW
 creation.TEXT_FLAGS &= _FOLLOW

@@ -16,6 +16,10 @@ BREAKS = (
     "creation.errors.missing-dir",
 )
 
+# It reuses, follows or creates entries it did not make: run it only on the clauses above,
+# never on badinput (fuzzed directories may lie outside the scratch tree).
+REUSES_EXISTING = True
+
 _original = creation.create_exclusively
 
 

@@ -17,6 +17,10 @@ BREAKS = (
     "security.planted-entry.never-reused",
 )
 
+# It reuses, follows or creates entries it did not make: run it only on the clauses above,
+# never on badinput (fuzzed directories may lie outside the scratch tree).
+REUSES_EXISTING = True
+
 def _make_directory(path):
     try:
         os.mkdir(path, creation.DIR_MODE)

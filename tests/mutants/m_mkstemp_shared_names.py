@@ -17,6 +17,10 @@ BREAKS = (
     "load.mkstemp.unique",
 )
 
+# It reuses, follows or creates entries it did not make: run it only on the clauses above,
+# never on badinput (fuzzed directories may lie outside the scratch tree).
+REUSES_EXISTING = True
+
 _counter = itertools.count()
 creation.BINARY_FLAGS &= ~os.O_EXCL
 creation.TEXT_FLAGS &= ~os.O_EXCL

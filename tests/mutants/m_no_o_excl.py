@@ -19,6 +19,10 @@ BREAKS = (
     "security.planted-entry.never-reused",
 )
 
+# It reuses, follows or creates entries it did not make: run it only on the clauses above,
+# never on badinput (fuzzed directories may lie outside the scratch tree).
+REUSES_EXISTING = True
+
 creation.BINARY_FLAGS &= ~os.O_EXCL
 creation.TEXT_FLAGS &= ~os.O_EXCL
 files.BINARY_FLAGS &= ~os.O_EXCL
