@@ -98,23 +98,6 @@ def open_fds() -> Set[int]:
     return found  # pragma: no cover
 
 
-def identity(fd: int) -> Tuple[int, int]:
-    """The (device, inode) pair behind a descriptor."""
-    st = os.fstat(fd)
-    return st.st_dev, st.st_ino
-
-
-def held_open(ident: Tuple[int, int]) -> bool:
-    """Does any descriptor of this process still lead to the file ``ident`` names?"""
-    for fd in open_fds():
-        try:
-            if identity(fd) == ident:
-                return True
-        except OSError:
-            continue
-    return False
-
-
 def describe_fd(fd: int) -> str:
     """What a descriptor points at, for leak messages."""
     try:

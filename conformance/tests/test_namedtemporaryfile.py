@@ -13,7 +13,7 @@ from typing import Any, Dict
 
 import pytest
 
-from conformance.support import held_open, identity
+from conformance.tests._descriptors import held_open, identity
 
 
 def collect(obj_holder: Dict[str, Any]) -> None:

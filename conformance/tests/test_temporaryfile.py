@@ -11,7 +11,7 @@ import warnings
 import pytest
 
 from conformance.plugin import NOT_APPLICABLE
-from conformance.support import held_open, identity
+from conformance.tests._descriptors import held_open, identity
 
 
 def fd_link(fd: int) -> str:
