@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import errno
-import gc
 import os
 import pathlib
 import re
@@ -11,7 +10,6 @@ from typing import Iterator
 
 import pytest
 
-import reference
 from conformance.support import AuditRecorder
 from reference import creation, names
 
@@ -21,19 +19,6 @@ def open_fds() -> set:
     return set(os.listdir("/proc/self/fd"))
 
 
-@pytest.fixture
-def ref(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[object]:
-    """The reference with its settings restored and TMPDIR at tmp_path; fails on a leaked fd."""
-    saved = (reference.tempdir, reference.TMP_MAX, reference.template)
-    for var in ("TEMP", "TMP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    reference.tempdir = None
-    before = open_fds()
-    yield reference
-    reference.tempdir, reference.TMP_MAX, reference.template = saved
-    gc.collect()
-    assert open_fds() <= before, "descriptor leaked"
 
 
 class Veto(AuditRecorder):

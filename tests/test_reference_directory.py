@@ -10,22 +10,12 @@ import shutil
 import stat
 import types
 import warnings
-from typing import Any, Callable, Iterator, List
+from typing import Any, Callable, List
 
 import pytest
 
 import reference
 from reference import directory
-
-
-@pytest.fixture
-def ref(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """The reference with tempdir restored, TMPDIR at tmp_path, and no fd leaked."""
-    saved = reference.tempdir
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    reference.tempdir = None
-    yield reference
-    reference.tempdir = saved
 
 
 def tree(root: pathlib.Path) -> pathlib.Path:

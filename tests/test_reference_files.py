@@ -8,26 +8,13 @@ import os
 import pathlib
 import stat
 import types
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
 import reference
 from conformance.support import AuditRecorder
 from reference import files, names
-
-
-@pytest.fixture
-def ref(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """The reference with tempdir restored, TMPDIR at tmp_path, and no fd leaked."""
-    saved = reference.tempdir
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    reference.tempdir = None
-    before = set(os.listdir("/proc/self/fd"))
-    yield reference
-    reference.tempdir = saved
-    gc.collect()
-    assert set(os.listdir("/proc/self/fd")) <= before
 
 
 def fake_os(**overrides: Any) -> types.SimpleNamespace:

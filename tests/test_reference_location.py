@@ -3,33 +3,16 @@
 from __future__ import annotations
 
 import errno
-import gc
 import os
 import pathlib
 import threading
 import time
 import types
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
 
-import reference
 from reference import location
-
-
-@pytest.fixture
-def ref(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """The reference with settings restored, TMPDIR at tmp_path, and no fd leaked."""
-    saved = (reference.tempdir, reference.template)
-    for var in ("TEMP", "TMP"):
-        monkeypatch.delenv(var, raising=False)
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    reference.tempdir = None
-    before = set(os.listdir("/proc/self/fd"))
-    yield reference
-    reference.tempdir, reference.template = saved
-    gc.collect()
-    assert set(os.listdir("/proc/self/fd")) <= before
 
 
 def fake_os(**overrides: Any) -> types.SimpleNamespace:

@@ -6,8 +6,6 @@ import errno
 import gc
 import inspect
 import io
-import os
-import pathlib
 import sys
 from typing import Any, Iterator
 
@@ -15,19 +13,6 @@ import pytest
 
 import reference
 from reference import spooled
-
-
-@pytest.fixture
-def ref(tmp_path: pathlib.Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Any]:
-    """The reference with tempdir restored, TMPDIR at tmp_path, and no fd leaked."""
-    saved = reference.tempdir
-    monkeypatch.setenv("TMPDIR", str(tmp_path))
-    reference.tempdir = None
-    before = set(os.listdir("/proc/self/fd"))
-    yield reference
-    reference.tempdir = saved
-    gc.collect()
-    assert set(os.listdir("/proc/self/fd")) <= before
 
 
 def test_failed_rollover_keeps_the_data_in_memory(ref, tmp_path):
