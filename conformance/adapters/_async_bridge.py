@@ -19,6 +19,7 @@ import asyncio
 import atexit
 import inspect
 import os
+import sys
 import tempfile
 import threading
 import types
@@ -209,6 +210,23 @@ def package_version(distribution: str) -> str:
         return version(distribution)
     except Exception:  # metadata missing: report no version rather than fail
         return ""
+
+
+def bridge_target(name: str, library: str, build_module: Callable[[LoopRunner], Any]) -> Any:
+    """A partial Target for an async library's bridged module (name-injection via the stdlib)."""
+    from conformance.adapters.stdlib import inject_names
+    from conformance.targets import Target
+
+    module = build_module(LoopRunner())
+    return Target(
+        name=name,
+        module=module,
+        version=sys.version_info[:2],
+        capabilities={"name-injection": inject_names},
+        partial=True,
+        implementation=f"{library} {module.__version__} on {sys.implementation.name} "
+                       f"{sys.version.split()[0]}",
+    )
 
 
 class BridgeModule(types.ModuleType):

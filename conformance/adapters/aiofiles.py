@@ -14,7 +14,6 @@ hook reaches it.
 
 from __future__ import annotations
 
-import sys
 from typing import Any
 
 from conformance.adapters._async_bridge import (
@@ -22,6 +21,7 @@ from conformance.adapters._async_bridge import (
     LoopRunner,
     SyncFile,
     SyncTemporaryDirectory,
+    bridge_target,
     package_version,
     signature_of,
 )
@@ -68,16 +68,4 @@ def build_module(runner: LoopRunner) -> BridgeModule:
 
 def make_target():  # -> Target
     """aiofiles.tempfile, judged against the running interpreter's version."""
-    from conformance.adapters.stdlib import inject_names
-    from conformance.targets import Target
-
-    module = build_module(LoopRunner())
-    return Target(
-        name="adapter:aiofiles",
-        module=module,
-        version=sys.version_info[:2],
-        capabilities={"name-injection": inject_names},
-        partial=True,
-        implementation=f"aiofiles {module.__version__} on {sys.implementation.name} "
-                       f"{sys.version.split()[0]}",
-    )
+    return bridge_target("adapter:aiofiles", "aiofiles", build_module)
