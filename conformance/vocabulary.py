@@ -1,0 +1,110 @@
+"""The words every part of the suite shares, defined once.
+
+This module is a leaf: it imports nothing from the project, and every other
+module (the runner, the reports, the matrix, the docs extension) takes its
+statuses, classes, tiers and labels from here.  A new status or class is added
+here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from typing import Dict, FrozenSet, Tuple
+
+# ---------------------------------------------------------------------------
+# Schema ids of the documents the suite writes (add-only changes keep the id).
+
+RESULT_SCHEMA = "tempfile-conformance/1"
+MATRIX_SCHEMA = "tempfile-conformance-matrix/1"
+CATALOGUE_SCHEMA = "tempfile-conformance-catalogue/1"
+
+# ---------------------------------------------------------------------------
+# A test's outcome, as pytest reports it.  Until a report arrives a test counts
+# as an error, so a test that never reported can never pass.
+
+TEST_OUTCOMES: Tuple[str, ...] = ("passed", "failed", "error", "skipped")
+
+# ---------------------------------------------------------------------------
+# A clause's status in one run.
+
+PASS = "pass"
+FAIL = "fail"
+ERROR = "error"
+NOT_APPLICABLE = "not-applicable"
+SKIPPED = "skipped"
+EXPECTED_FAIL = "expected-fail"
+UNEXPECTED_PASS = "unexpected-pass"
+NOT_IMPLEMENTED = "not-implemented"
+UNOBSERVABLE = "unobservable"
+UNTESTED = "untested"
+
+STATUSES: Tuple[str, ...] = (
+    PASS, FAIL, ERROR, NOT_APPLICABLE, SKIPPED, EXPECTED_FAIL,
+    UNEXPECTED_PASS, NOT_IMPLEMENTED, UNOBSERVABLE, UNTESTED,
+)
+# In the core tier these make a run unclean (exit status 1); in a matrix they
+# are the "unexplained" cells.
+UNCLEAN: FrozenSet[str] = frozenset({FAIL, ERROR, UNEXPECTED_PASS, UNTESTED})
+
+# Words a person reads, and the short codes of a matrix cell.
+STATUS_LABELS: Dict[str, str] = {
+    PASS: "pass", FAIL: "FAIL", ERROR: "ERROR", NOT_APPLICABLE: "not applicable",
+    SKIPPED: "skipped", EXPECTED_FAIL: "expected fail", UNEXPECTED_PASS: "UNEXPECTED PASS",
+    NOT_IMPLEMENTED: "not implemented", UNOBSERVABLE: "unobservable", UNTESTED: "UNTESTED",
+}
+STATUS_CODES: Dict[str, str] = {
+    PASS: "ok", FAIL: "FAIL", ERROR: "ERROR", NOT_APPLICABLE: "-", SKIPPED: "skip",
+    EXPECTED_FAIL: "xfail", UNEXPECTED_PASS: "XPASS", NOT_IMPLEMENTED: "n/i",
+    UNOBSERVABLE: "unobs", UNTESTED: "UNTESTED",
+}
+
+# ---------------------------------------------------------------------------
+# Skip reasons the plugin gives and the results layer reads back: the prefix
+# says which status a skipped test stands for.
+
+SKIP_NOT_APPLICABLE = "not applicable: "
+SKIP_MISSING_CAPABILITY = "missing capability: "
+SKIP_NOT_IMPLEMENTED = "not implemented: "
+
+# ---------------------------------------------------------------------------
+# Why a target departs from a clause: the class of an expectation entry.  It
+# travels as a field of its own (``ClauseResult.departure_class``), never
+# inside a reason string.
+
+VERSION_CHANGE = "version-change"
+PLATFORM = "platform"
+ERRATUM = "erratum"
+BUG = "bug"
+ADAPTER = "adapter"
+UNCLASSIFIED = "unclassified"  # only in documents written before the field existed
+
+DEPARTURE_CLASSES: Tuple[str, ...] = (VERSION_CHANGE, PLATFORM, ERRATUM, BUG, ADAPTER)
+CLASS_LABELS: Dict[str, str] = {
+    VERSION_CHANGE: "version change", PLATFORM: "platform", ERRATUM: "erratum",
+    BUG: "bug", ADAPTER: "adapter", UNCLASSIFIED: "unclassified",
+}
+CLASS_CODES: Dict[str, str] = {
+    VERSION_CHANGE: "v-chg", PLATFORM: "plat", ERRATUM: "errat", BUG: "bug",
+    ADAPTER: "adapt", UNCLASSIFIED: "xf?",
+}
+CLASS_MEANINGS: Dict[str, str] = {
+    VERSION_CHANGE: "the behaviour changed in a later release",
+    PLATFORM: "the platform, not the implementation, differs",
+    ERRATUM: "the docs and CPython disagree (see the clause's erratum)",
+    BUG: "a genuine bug of that release, fixed upstream later",
+    ADAPTER: "what the adapter (or a wrapper's synchronous view) cannot show",
+}
+
+# The statuses an expectation entry may list.
+EXPECTABLE_STATUSES: Tuple[str, ...] = (FAIL, ERROR, SKIPPED)
+
+# ---------------------------------------------------------------------------
+# Tiers: must and should clauses decide the exit status, the rest never do.
+
+CORE = "core"
+OPTIONAL = "optional"
+TIERS: Tuple[str, ...] = (CORE, OPTIONAL)
+# (which level falls in which tier is a property of a clause: spec.Clause.tier)
+TIER_TITLES: Dict[str, str] = {
+    CORE: "Core tier (must / should)",
+    OPTIONAL: "Optional tier (may / informative; never fails the run)",
+}
