@@ -23,7 +23,9 @@ from pathlib import Path
 from typing import List, Optional, Sequence
 
 from conformance import matrix_discovery, matrix_model, matrix_render, matrix_run
-from conformance.cli import UsageError, _Parser, _positive  # one parser style for both commands
+from conformance.cli_common import Parser as _Parser
+from conformance.cli_common import UsageError
+from conformance.cli_common import positive_int as _positive
 from conformance.matrix_discovery import MatrixTarget
 
 PROG = "python -m conformance matrix"

@@ -10,8 +10,8 @@ import warnings
 
 import pytest
 
-from conformance.plugin import NOT_APPLICABLE
 from conformance.tests._descriptors import held_open, identity
+from conformance.vocabulary import SKIP_NOT_APPLICABLE as NOT_APPLICABLE
 
 
 def fd_link(fd: int) -> str:

@@ -7,7 +7,7 @@ import pytest
 from conformance.expectations import Expectation
 from conformance.results import (
     STATUSES,
-    TestOutcome,
+    TestRecord,
     aggregate,
     apply_expectation,
     clause_status,
@@ -28,7 +28,7 @@ def clause(cid="demo.one", level="must", since="3.8", until=None, platforms=("al
 
 
 def outcome_of(outcome, message="", clauses=("demo.one",), nodeid=None):
-    return TestOutcome(nodeid or f"t::{outcome}-{message}", tuple(clauses), outcome, message)
+    return TestRecord(nodeid or f"t::{outcome}-{message}", tuple(clauses), outcome, message)
 
 
 def expect(status="fail", cid="demo.one"):
@@ -97,7 +97,7 @@ def test_all_skipped_with_unobservable_reason_is_unobservable():
 ])
 def test_expectations_fold_in(status, listed, result):
     assert apply_expectation(status, "why", expect(listed))[0] == result
-    assert apply_expectation(status, "why", None) == (status, "why")
+    assert apply_expectation(status, "why", None) == (status, "why", None)
 
 
 def test_aggregate_keeps_catalogue_order_and_applies_gates_and_expectations():
@@ -148,15 +148,13 @@ def test_counts_per_tier_and_total():
 
 
 def test_a_test_that_never_reported_counts_for_nothing():
-    from conformance.plugin import ResultLog, TestRecord
-    from conformance.runner import session_outcomes
+    from conformance.session import session_records
 
     catalogue = {"demo.one", "demo.two"}
-    log = ResultLog(records={"a": TestRecord("a", ("demo.one",), "failed", "boom"),
-                             "b": TestRecord("b", ("demo.two",)),  # default outcome, never ran
-                             "c": TestRecord("c", ()), "d": TestRecord("d", ("demo.nope",))},
-                    collection_errors=["test_x.py: ImportError"])
-    outcomes, errors = session_outcomes(log, ["a", "c", "d"], catalogue)
+    records = {"a": TestRecord("a", ("demo.one",), "failed", "boom"),
+               "b": TestRecord("b", ("demo.two",)),  # default outcome, never ran
+               "c": TestRecord("c", ()), "d": TestRecord("d", ("demo.nope",))}
+    outcomes, errors = session_records(records, ["a", "c", "d"], catalogue, ["test_x.py: ImportError"])
     assert [o.nodeid for o in outcomes] == ["a", "c", "d"]
     assert errors[0] == "test_x.py: ImportError"
     assert any("c: conformance test without" in e for e in errors)
@@ -177,3 +175,14 @@ def test_shards_cover_every_module_once_and_merge_back():
     outcomes, errors = merge_shards(docs)
     assert [(o.nodeid, o.clauses, o.outcome) for o in outcomes] == [("t::a", ("x.one", "x.two"), "failed")]
     assert errors == ["e1"]
+
+
+def test_the_departure_class_is_a_field_not_a_prefix_of_the_reason():
+    status, reason, klass = apply_expectation("fail", "assert 1 == 2", expect("fail"))
+    assert (status, klass) == ("expected-fail", "bug")
+    assert reason == "known -- assert 1 == 2"
+    results = aggregate([clause("demo.one"), clause("demo.two")],
+                        [outcome_of("failed", "x", ("demo.one",)), outcome_of("passed", clauses=("demo.two",))],
+                        version=(3, 12), platform="linux", partial=False,
+                        expectations={"demo.one": expect()})
+    assert [r.as_dict()["departure_class"] for r in results] == ["bug", None]

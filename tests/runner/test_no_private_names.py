@@ -14,7 +14,7 @@ from typing import List
 
 import pytest
 
-TESTS_DIR = Path(__file__).resolve().parent.parent / "conformance" / "tests"
+TESTS_DIR = Path(__file__).resolve().parents[2] / "conformance" / "tests"
 
 # Underscore names that are documented public API.
 DOCUMENTED = {
