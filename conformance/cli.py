@@ -1,6 +1,6 @@
 """The command line: ``python -m conformance [--target T] [--list-clauses] ...``.
 
-``python -m conformance matrix ...`` hands over to :mod:`conformance.matrix`.
+``python -m conformance matrix ...`` hands over to :mod:`conformance.matrix.cli`.
 
 Exit status: 0 a clean run; 1 an unexpected result in the core tier (a failure,
 error, unexpected pass or untested clause not listed in the expectations) or a
@@ -17,34 +17,14 @@ import sys
 from typing import List, Optional, TextIO
 
 from conformance import report, results
+from conformance.cli_common import PROG, Parser, UsageError, positive_int
 from conformance.expectations import ExpectationError
 from conformance.targets import TargetError
 from spec import SpecError, load_catalogue, parse_version
 
-PROG = "python -m conformance"
-
-
-class UsageError(Exception):
-    """Bad command-line input; reported as one line and exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
-
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG,
+    parser = Parser(prog=PROG,
                      description="Judge an implementation of the tempfile API clause by clause.",
                      epilog="exit status: 0 clean run; 1 an unexpected fail, error, pass or untested "
                             "clause in the core tier (must/should), or a broken session; 2 usage "
@@ -62,7 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print the clause catalogue and exit")
     parser.add_argument("--format", default="text", choices=report.FORMATS, help="output format")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    parser.add_argument("--jobs", type=_positive, metavar="N",
+    parser.add_argument("--jobs", type=positive_int, metavar="N",
                         help="split the test modules over N processes (same verdicts, less wall time)")
     parser.add_argument("--shard", help=argparse.SUPPRESS)  # internal: the test files of one --jobs shard
     expect = parser.add_mutually_exclusive_group()
@@ -169,9 +149,9 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["matrix"]:  # python -m conformance matrix ...: every implementation at once
-        from conformance import matrix
+        from conformance.matrix import cli as matrix_cli
 
-        return matrix.main(argv[1:])
+        return matrix_cli.main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
         if args.list_clauses:
