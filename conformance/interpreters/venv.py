@@ -45,7 +45,7 @@ def progress(message: str) -> None:
 
 def project_root() -> Path:
     """The source tree this package was loaded from (it must hold pyproject.toml)."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     if not (root / "pyproject.toml").is_file() or not (root / "spec" / "clauses").is_dir():
         raise InterpreterError("--python needs the project's source tree (run from a clone, "
                                f"not an installed copy; looked in {root})")

@@ -142,3 +142,11 @@ def test_too_old_an_interpreter_is_refused(tmp_path, monkeypatch):
 ])
 def test_cache_root(env, expected):
     assert str(interpreters.cache_root(env)) == expected
+
+
+def test_the_source_tree_is_found_from_the_package():
+    from conformance.interpreters import venv
+
+    root = venv.project_root()
+    assert (root / "pyproject.toml").is_file() and (root / "conformance" / "interpreters").is_dir()
+    assert venv.requirements(root)[:2] == ["setuptools>=61", "wheel"]
