@@ -4,12 +4,14 @@
 
 =====================  =====================================================
 ``KIND:REST``          ``REST`` as the provider called ``KIND`` reads it:
-                       ``pyenv:3.12``, ``path:/opt/py/bin/python3``,
-                       ``which:pypy3``, later ``uv:3.14``, ``debian:forky/3.14``
+                       ``pyenv:3.12``, ``uv:3.14``, ``uv:pypy3.11``,
+                       ``path:/opt/py/bin/python3``, ``which:pypy3``,
+                       later ``debian:forky/3.14``
 ``KIND``               a provider's name alone (``REST`` empty): ``host``,
                        later ``pyodide``
 ``X.Y`` or ``X.Y.Z``   the first of :data:`BARE_VERSION_KINDS` that has it
-                       (pyenv's newest ``X.Y.*``, else ``pythonX.Y`` on PATH)
+                       (pyenv's newest ``X.Y.*``, else uv's, else
+                       ``pythonX.Y`` on PATH)
 anything with a ``/``  a file path (``path:``)
 ``NAME``               a command on PATH (``which:``), e.g. ``pypy3``
 =====================  =====================================================
@@ -34,11 +36,13 @@ from conformance.interpreters.base import (
 from conformance.interpreters.host import HostProvider, host_interpreter
 from conformance.interpreters.path import PathProvider, WhichProvider
 from conformance.interpreters.pyenv import PyenvProvider
+from conformance.interpreters.uv import UvProvider
 
 # In discovery order; on a tie of versions the earlier provider's interpreter wins.
-PROVIDERS: Tuple[Provider, ...] = (HostProvider(), PyenvProvider(), WhichProvider(), PathProvider())
+PROVIDERS: Tuple[Provider, ...] = (HostProvider(), PyenvProvider(), UvProvider(), WhichProvider(),
+                                   PathProvider())
 # Who is asked for a bare ``3.12``, in order.
-BARE_VERSION_KINDS: Tuple[str, ...] = ("pyenv", "which")
+BARE_VERSION_KINDS: Tuple[str, ...] = ("pyenv", "uv", "which")
 
 _KIND = re.compile(r"^([a-z][a-z0-9-]*):(.*)$", re.DOTALL)
 _VERSION = re.compile(r"^3\.\d{1,2}(\.\d{1,3})?$")

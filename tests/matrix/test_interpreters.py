@@ -86,8 +86,8 @@ def test_one_per_minor_version_newest_patch_host_on_a_tie_nothing_before_3_9():
     ("path:/opt/py/bin/python3", [("path", "/opt/py/bin/python3")]),
     ("which:pypy3", [("which", "pypy3")]),
     ("host", [("host", "")]),
-    ("3.12", [("pyenv", "3.12"), ("which", "python3.12")]),
-    ("3.12.1", [("pyenv", "3.12.1"), ("which", "python3.12")]),
+    ("3.12", [("pyenv", "3.12"), ("uv", "3.12"), ("which", "python3.12")]),
+    ("3.12.1", [("pyenv", "3.12.1"), ("uv", "3.12.1"), ("which", "python3.12")]),
     ("/opt/py/bin/python3", [("path", "/opt/py/bin/python3")]),
     ("./odd:name/python", [("path", "./odd:name/python")]),
     ("~/py/bin/python", [("path", "~/py/bin/python")]),
@@ -109,12 +109,13 @@ def test_grammar_errors_are_one_line(spec, message):
 def test_a_bare_version_falls_back_from_pyenv_to_path(tmp_path):
     fake_pyenv(tmp_path / "pyenv", ["3.12.1"])
     script(tmp_path / "bin", "python3.10", "cpython 3 10 5")
-    env = {"PYENV_ROOT": str(tmp_path / "pyenv"), "PATH": str(tmp_path / "bin")}
+    env = {"PYENV_ROOT": str(tmp_path / "pyenv"), "PATH": str(tmp_path / "bin"), "HOME": str(tmp_path)}
     assert registry.resolve("3.12", env).provider == "pyenv"
     on_path = registry.resolve("3.10", env)
     assert (on_path.provider, on_path.version, on_path.python_spec) == (
         "which", (3, 10, 5), str(tmp_path / "bin" / "python3.10"))
-    with pytest.raises(InterpreterError, match=r"no Python '3.7' found \(looked for pyenv:3.7 or which"):
+    looked = r"no Python '3.7' found \(looked for pyenv:3.7 or uv:3.7 or which:python3.7\)"
+    with pytest.raises(InterpreterError, match=looked):
         registry.resolve("3.7", env)
 
 
