@@ -17,7 +17,7 @@ import sys
 from typing import List, Optional, TextIO
 
 from conformance import report, results
-from conformance.cli_common import PROG, Parser, UsageError, positive_int
+from conformance.cli_common import PROG, Parser, UsageError, positive_int, write_output
 from conformance.expectations import ExpectationError
 from conformance.targets import TargetError
 from spec import SpecError, load_catalogue, parse_version
@@ -78,18 +78,6 @@ def list_clauses(fmt: str, patterns: List[str], out: TextIO) -> int:
     return 0
 
 
-def _write(text: str, output: Optional[str]) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {output!r}: {exc.strerror}") from None
-
-
 def _use_colour(output: Optional[str]) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
@@ -129,7 +117,7 @@ def _run(args: argparse.Namespace) -> int:
             use_expectations=not args.no_expectations,
             test_files=args.shard.split(os.pathsep) if args.shard else []))
     verbosity = -1 if args.quiet else args.verbose
-    _write(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
+    write_output(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
     return results.exit_status(document)
 
 
