@@ -11,18 +11,19 @@ import html
 import json
 from typing import Dict, List, Mapping, Optional, Sequence
 
-from conformance.matrix_model import CLASSES, STATUSES, departure_class
+from conformance.matrix.model import departure_class
+from conformance.vocabulary import (
+    CLASS_CODES,
+    DEPARTURE_CLASSES,
+    EXPECTED_FAIL,
+    STATUS_CODES,
+    STATUSES,
+    TEST_ERROR,
+    TEST_FAILED,
+    UNCLASSIFIED,
+)
 
 FORMATS = ("text", "markdown", "html", "json")
-
-# Cell text per status; an expected failure shows its class instead.
-STATUS_CODES = {
-    "pass": "ok", "fail": "FAIL", "error": "ERROR", "not-applicable": "-", "skipped": "skip",
-    "expected-fail": "xfail", "unexpected-pass": "XPASS", "not-implemented": "n/i",
-    "unobservable": "unobs", "untested": "UNTESTED",
-}
-CLASS_CODES = {"version-change": "v-chg", "platform": "plat", "erratum": "errat", "bug": "bug",
-               "adapter": "adapt", "unclassified": "xf?"}
 MISSING_CODE = "?"  # the column has no such clause (older catalogue, or it did not run)
 
 
@@ -40,8 +41,8 @@ def cell_code(clause: Optional[Mapping[str, object]]) -> str:
     if clause is None:
         return MISSING_CODE
     status = str(clause.get("status"))
-    if status == "expected-fail":
-        return CLASS_CODES.get(departure_class(clause), "xf?")
+    if status == EXPECTED_FAIL:  # an explained departure shows its class instead
+        return CLASS_CODES[departure_class(clause)]
     return STATUS_CODES.get(status, status)
 
 
@@ -59,9 +60,9 @@ def short_name(column: Mapping[str, object]) -> str:
 
 def _legend() -> List[str]:
     statuses = ", ".join(f"{code} {status}" for status, code in STATUS_CODES.items()
-                         if status != "expected-fail")
+                         if status != EXPECTED_FAIL)
     classes = ", ".join(f"{code} {klass}" for klass, code in CLASS_CODES.items()
-                        if klass != "unclassified")
+                        if klass != UNCLASSIFIED)
     return [f"cells: {statuses}; {MISSING_CODE} no result",
             f"explained departures (expected failures) by class: {classes}"]
 
@@ -74,7 +75,7 @@ def _total_rows(matrix: Mapping[str, object]) -> List[List[str]]:
         counts = [c["summary"]["statuses"].get(status, 0) for c in columns]
         if any(counts):
             rows.append([status] + [str(n) for n in counts])
-    for klass in CLASSES:
+    for klass in DEPARTURE_CLASSES:
         counts = [c["summary"]["classes"].get(klass, 0) for c in columns]
         if any(counts):
             rows.append([f"  explained: {klass}"] + [str(n) for n in counts])
@@ -163,11 +164,8 @@ def _departures(column: Mapping[str, object]) -> List[List[str]]:
     document = column.get("result") or {}
     rows = []
     for c in document.get("clauses", []):
-        if c.get("status") == "expected-fail":
-            klass, reason = departure_class(c), str(c.get("reason") or "")
-            if reason.startswith(klass + ":"):  # the runner prefixes the class; shown apart here
-                reason = reason[len(klass) + 1:].strip()
-            rows.append([c["id"], klass, reason])
+        if c.get("status") == EXPECTED_FAIL:
+            rows.append([c["id"], departure_class(c), str(c.get("reason") or "")])
     return rows
 
 
@@ -177,7 +175,7 @@ def _failing_tests(column: Mapping[str, object]) -> List[List[str]]:
     seen, rows = set(), []
     for clause in document.get("clauses", []):
         for test in clause.get("tests", []):
-            if test.get("outcome") in ("failed", "error") and test["nodeid"] not in seen:
+            if test.get("outcome") in (TEST_FAILED, TEST_ERROR) and test["nodeid"] not in seen:
                 seen.add(test["nodeid"])
                 rows.append([test["nodeid"], test["outcome"], str(test.get("message") or "")])
     return rows

@@ -1,9 +1,8 @@
 """``python -m conformance matrix``: every interpreter and real implementation, judged in one command.
 
-Finds the targets this machine offers (see :mod:`conformance.matrix_discovery`),
-runs the suite against each in its own process (:mod:`conformance.matrix_run`),
-combines the results (:mod:`conformance.matrix_model`) and renders one table
-(:mod:`conformance.matrix_render`).
+Finds the targets this machine offers (:mod:`.discover`), runs the suite
+against each in its own process (:mod:`.run`), combines the results
+(:mod:`.model`) and renders one table (:mod:`.render`).
 
 Exit status: 0 when every departure of every target is explained by its
 expectation file; 1 when anything is unexplained or a target could not run;
@@ -19,31 +18,30 @@ import sys
 import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
-from pathlib import Path
-from typing import List, Optional, Sequence
+from typing import List, Sequence
 
-from conformance import matrix_discovery, matrix_model, matrix_render, matrix_run
-from conformance.cli_common import Parser as _Parser
-from conformance.cli_common import UsageError
-from conformance.cli_common import positive_int as _positive
-from conformance.matrix_discovery import MatrixTarget
+from conformance import cli_common
+from conformance.cli_common import Parser, UsageError, positive_int, write_output
+from conformance.interpreters import cache_root
+from conformance.matrix import discover, model, render, run
+from conformance.matrix.discover import MatrixTarget
 
-PROG = "python -m conformance matrix"
+PROG = f"{cli_common.PROG} matrix"
 DEFAULT_JOBS = 2  # the machines this runs on have two cores
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG, description="Run the conformance suite against every target found "
+    parser = Parser(prog=PROG, description="Run the conformance suite against every target found "
                                             "and show one clause-by-target table.")
     parser.add_argument("--targets", action="append", default=[], metavar="KEYS",
                         help="only these columns (comma-separated keys; see --list-targets; repeatable)")
     parser.add_argument("--list-targets", action="store_true", help="print the targets found and exit")
-    parser.add_argument("--format", choices=matrix_render.FORMATS, default="text",
+    parser.add_argument("--format", choices=render.FORMATS, default="text",
                         help="output format (default text)")
     parser.add_argument("--output", metavar="FILE", help="write the rendering to FILE instead of stdout")
     parser.add_argument("--output-dir", metavar="DIR",
                         help="also write DIR/matrix.json and DIR/matrix.html (for publishing)")
-    parser.add_argument("--jobs", type=_positive, default=DEFAULT_JOBS, metavar="N",
+    parser.add_argument("--jobs", type=positive_int, default=DEFAULT_JOBS, metavar="N",
                         help=f"run N targets at once (default {DEFAULT_JOBS})")
     parser.add_argument("--no-path", action="store_true",
                         help="do not look for interpreters on PATH (pyenv and the host only)")
@@ -77,43 +75,43 @@ class Progress:
             self.stream.write(f"[matrix {time.monotonic() - self.started:6.1f}s] {text}\n")
             self.stream.flush()
 
-    def finished(self, result: matrix_run.ColumnResult) -> None:
+    def finished(self, result: run.ColumnResult) -> None:
         with self.lock:
             self.done += 1
             done = self.done
         if result.document is None:
             outcome = f"DID NOT RUN: {result.error}"
         else:
-            summary = matrix_model.column_summary(result.document)["statuses"]
+            summary = model.column_summary(result.document)["statuses"]
             outcome = ", ".join(f"{n} {s}" for s, n in summary.items() if n)  # type: ignore[union-attr]
         self.say(f"({done}/{self.total}) {result.target.key} in {result.duration:.1f}s: {outcome}")
 
 
 def run_columns(targets: Sequence[MatrixTarget], jobs: int,
-                progress: Progress) -> List[matrix_run.ColumnResult]:
+                progress: Progress) -> List[run.ColumnResult]:
     """Run every column, ``jobs`` at a time; results in column order."""
-    root = matrix_run.cache_root()
+    root = cache_root()
 
-    def one(target: MatrixTarget) -> matrix_run.ColumnResult:
+    def one(target: MatrixTarget) -> run.ColumnResult:
         progress.say(f"{target.key}: running {target.label}")
-        result = matrix_run.run_column(target, root, progress.say)
+        result = run.run_column(target, root, progress.say)
         progress.finished(result)
         return result
 
     # Slowest first, so quick columns fill the gaps instead of leaving a long tail: by
     # the last run's durations when known, else other interpreters and adapters first
     # (they build venvs and install packages on a cold run).
-    last = matrix_run.load_durations(root)
+    last = run.load_durations(root)
     order = sorted(range(len(targets)), key=lambda i: (
         -last.get(targets[i].key, 0.0), targets[i].python is None and not targets[i].requirements, i))
     with ThreadPoolExecutor(max_workers=jobs) as pool:
         futures = {i: pool.submit(one, targets[i]) for i in order}
         results = [futures[i].result() for i in range(len(targets))]
-    matrix_run.save_durations(root, {r.target.key: r.duration for r in results if r.document})
+    run.save_durations(root, {r.target.key: r.duration for r in results if r.document})
     return results
 
 
-def combine(results: Sequence[matrix_run.ColumnResult], duration: float) -> dict:
+def combine(results: Sequence[run.ColumnResult], duration: float) -> dict:
     """The combined matrix document."""
     columns = [{
         "key": r.target.key, "short": r.target.short, "label": r.target.label, "family": r.target.family,
@@ -121,29 +119,16 @@ def combine(results: Sequence[matrix_run.ColumnResult], duration: float) -> dict
         "document": r.document, "error": r.error, "duration": r.duration, "notes": r.notes,
     } for r in results]
     generated = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
-    return matrix_model.build_matrix(columns, generated, matrix_discovery.host_description(), duration)
-
-
-def write(text: str, path: Optional[str]) -> None:
-    """To ``path``, or stdout."""
-    if path is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UsageError(f"cannot write {path!r}: {exc.strerror}") from None
+    return model.build_matrix(columns, generated, discover.host_description(), duration)
 
 
 def main(argv: List[str]) -> int:
     """Entry point for ``python -m conformance matrix ARGS``."""
     try:
         args = build_parser().parse_args(argv)
-        found = matrix_discovery.discover(include_path=not args.no_path)
+        found = discover.discover(include_path=not args.no_path)
         if args.list_targets:
-            write("".join(t.describe() + "\n" for t in found), args.output)
+            write_output("".join(t.describe() + "\n" for t in found), args.output)
             return 0
         targets = select(found, args.targets)
         progress = Progress(len(targets))
@@ -152,11 +137,11 @@ def main(argv: List[str]) -> int:
         results = run_columns(targets, args.jobs, progress)
         matrix = combine(results, time.monotonic() - started)
         if args.output_dir:
-            write(matrix_render.render_json(matrix), os.path.join(args.output_dir, "matrix.json"))
-            write(matrix_render.render_html(matrix), os.path.join(args.output_dir, "matrix.html"))
+            write_output(render.render_json(matrix), os.path.join(args.output_dir, "matrix.json"))
+            write_output(render.render_html(matrix), os.path.join(args.output_dir, "matrix.html"))
             progress.say(f"wrote {args.output_dir}/matrix.json and {args.output_dir}/matrix.html")
-        write(matrix_render.render(matrix, args.format), args.output)
-        status = matrix_model.exit_status(matrix)
+        write_output(render.render(matrix, args.format), args.output)
+        status = model.exit_status(matrix)
         verdict = f"{len(matrix['unexplained'])} unexplained" if status else "every departure explained"
         progress.say(f"done in {matrix['duration']:.1f}s: {verdict}")
         return status
@@ -166,7 +151,3 @@ def main(argv: List[str]) -> int:
     except KeyboardInterrupt:
         sys.stderr.write(f"{PROG}: interrupted\n")
         return 130
-
-
-if __name__ == "__main__":  # pragma: no cover - ``python -m conformance.matrix`` also works
-    sys.exit(main(sys.argv[1:]))

@@ -8,17 +8,17 @@ from html.parser import HTMLParser
 
 import pytest
 
-from conformance import matrix, matrix_model, matrix_render, matrix_run
-from conformance.matrix_discovery import MatrixTarget
+from conformance import vocabulary
+from conformance.matrix import model, render
 
 
-def clause(cid, api, status, reason="", tests=(), level="must", tier="core"):
+def clause(cid, api, status, reason="", tests=(), level="must", tier="core", departure_class=None):
     return {"id": cid, "api": api, "level": level, "tier": tier, "kind": "documented", "status": status,
-            "reason": reason, "tests": list(tests)}
+            "reason": reason, "departure_class": departure_class, "tests": list(tests)}
 
 
 def document(clauses, name="stdlib", version="3.11.7"):
-    summary = {s: 0 for s in matrix_model.STATUSES}
+    summary = {s: 0 for s in vocabulary.STATUSES}
     for c in clauses:
         summary[c["status"]] += 1
     return {"schema": "tempfile-conformance/1",
@@ -35,15 +35,16 @@ FAILED_TEST = {"nodeid": "conformance/tests/test_x.py::test_mode", "outcome": "f
 STDLIB_39 = document([
     clause("mkstemp.mode.owner-only", "mkstemp", "pass"),
     clause("mkstemp.returns.fd-and-abspath", "mkstemp", "expected-fail",
-           "bug: rmtree followed a symlink -- assert False", [FAILED_TEST]),
+           "rmtree followed a symlink -- assert False", [FAILED_TEST], departure_class="bug"),
     clause("mkdtemp.abspath", "mkdtemp", "not-applicable", "since 3.12"),
-    clause("cleanup.confinement", "cleanup", "expected-fail", "version-change: changed in 3.12"),
+    clause("cleanup.confinement", "cleanup", "expected-fail", "changed in 3.12",
+           departure_class="version-change"),
 ], version="3.9.18")
 
 ADAPTER = document([
     clause("mkstemp.mode.owner-only", "mkstemp", "fail", "assert 0o644 == 0o600", [FAILED_TEST]),
     clause("mkstemp.returns.fd-and-abspath", "mkstemp", "not-implemented", "not implemented: mkstemp"),
-    clause("mkdtemp.abspath", "mkdtemp", "expected-fail", "adapter: /proc is not faked"),
+    clause("mkdtemp.abspath", "mkdtemp", "expected-fail", "/proc is not faked", departure_class="adapter"),
     clause("cleanup.confinement", "cleanup", "pass"),
 ], name="adapter:pyfakefs")
 
@@ -54,7 +55,7 @@ def column(key, doc, error="", family="stdlib"):
 
 
 def build(*columns):
-    return matrix_model.build_matrix(list(columns), "2026-01-01 00:00 UTC", "cpython 3.11.7 on linux", 3.0)
+    return model.build_matrix(list(columns), "2026-01-01 00:00 UTC", "cpython 3.11.7 on linux", 3.0)
 
 
 @pytest.fixture
@@ -69,28 +70,29 @@ def mixed():
 
 # --- judging -----------------------------------------------------------------------------------
 
-def test_class_comes_from_explicit_field_then_reason_prefix():
-    assert matrix_model.departure_class({"class": "platform", "reason": "bug: x"}) == "platform"
-    assert matrix_model.departure_class({"reason": "erratum: docs say y"}) == "erratum"
-    assert matrix_model.departure_class({"reason": "no class here"}) == "unclassified"
+def test_class_comes_from_the_departure_class_field_only():
+    assert model.departure_class({"departure_class": "platform", "reason": "bug: x"}) == "platform"
+    assert model.departure_class({"reason": "erratum: docs say y"}) == "unclassified"  # no prefix parsing
+    assert model.departure_class({"departure_class": None}) == "unclassified"
+    assert model.departure_class({"departure_class": "made-up"}) == "unclassified"
 
 
 def test_all_explained_exits_zero_and_counts_classes(explained):
-    assert matrix_model.exit_status(explained) == 0
+    assert model.exit_status(explained) == 0
     summary = explained["columns"][0]["summary"]
     assert summary["statuses"]["expected-fail"] == 2 and summary["statuses"]["pass"] == 1
     assert summary["classes"] == {"version-change": 1, "platform": 0, "erratum": 0, "bug": 1, "adapter": 0}
 
 
 def test_unlisted_failure_is_unexplained(mixed):
-    assert matrix_model.exit_status(mixed) == 1
+    assert model.exit_status(mixed) == 1
     assert mixed["unexplained"] == ["pyfakefs: mkstemp.mode.owner-only: fail: assert 0o644 == 0o600"]
 
 
 @pytest.mark.parametrize("status", ["error", "unexpected-pass", "untested"])
 def test_every_unclean_status_is_unexplained(status):
     doc = document([clause("mkstemp.mode.owner-only", "mkstemp", status, "why")])
-    assert matrix_model.exit_status(build(column("c", doc))) == 1
+    assert model.exit_status(build(column("c", doc))) == 1
 
 
 def test_expected_failure_without_a_class_is_unexplained():
@@ -102,7 +104,7 @@ def test_expected_failure_without_a_class_is_unexplained():
 def test_a_column_that_did_not_run_is_unexplained():
     built = build(column("cpython-3.9", STDLIB_39), column("pypy-3.9", None, error="venv failed"))
     assert built["unexplained"] == ["pypy-3.9: error: venv failed"]
-    assert "DID NOT RUN: venv failed" in matrix_render.render_text(built)
+    assert "DID NOT RUN: venv failed" in render.render_text(built)
 
 
 def test_session_errors_are_unexplained():
@@ -119,7 +121,7 @@ def test_rows_are_grouped_by_api_in_first_seen_order(mixed):
 # --- rendering ----------------------------------------------------------------------------------
 
 def test_text_table_shows_codes_groups_totals_and_problems(mixed):
-    text = matrix_render.render_text(mixed)
+    text = render.render_text(mixed)
     lines = text.splitlines()
     row = next(ln for ln in lines if ln.strip().startswith("mkstemp.mode.owner-only"))
     assert row.split()[1:] == ["ok", "FAIL"]
@@ -132,11 +134,11 @@ def test_text_table_shows_codes_groups_totals_and_problems(mixed):
 
 
 def test_text_says_when_everything_is_explained(explained):
-    assert "every departure is explained" in matrix_render.render_text(explained)
+    assert "every departure is explained" in render.render_text(explained)
 
 
 def test_markdown_table_has_one_cell_per_column(mixed):
-    md = matrix_render.render_markdown(mixed)
+    md = render.render_markdown(mixed)
     rows = [ln for ln in md.splitlines() if ln.startswith("| `")]
     assert len(rows) == 4
     assert all(r.count("|") == 4 for r in rows)  # clause + 2 columns
@@ -166,7 +168,7 @@ class _Checker(HTMLParser):
 
 
 def test_html_is_well_formed_and_self_contained(mixed):
-    page = matrix_render.render_html(mixed)
+    page = render.render_html(mixed)
     checker = _Checker()
     checker.feed(page)
     checker.close()
@@ -180,61 +182,7 @@ def test_html_is_well_formed_and_self_contained(mixed):
 
 
 def test_json_round_trips_with_every_column(mixed):
-    data = json.loads(matrix_render.render_json(mixed))
-    assert data["schema"] == matrix_model.SCHEMA
+    data = json.loads(render.render_json(mixed))
+    assert data["schema"] == vocabulary.MATRIX_SCHEMA
     assert [c["key"] for c in data["columns"]] == ["cpython-3.9", "pyfakefs"]
     assert data["columns"][1]["result"]["target"]["name"] == "adapter:pyfakefs"
-
-
-# --- the command ------------------------------------------------------------------------------
-
-TARGETS = [MatrixTarget("cpython-3.9", "CPython 3.9.18 stdlib", "stdlib", "stdlib", "/py/3.9"),
-           MatrixTarget("pyfakefs", "pyfakefs (adapter)", "adapter", "adapter:pyfakefs",
-                        requirements=["pyfakefs==1"])]
-CANNED = {"cpython-3.9": STDLIB_39, "pyfakefs": ADAPTER}
-
-
-@pytest.fixture
-def fake_world(monkeypatch, tmp_path):
-    """Discovery finds two targets; running one returns its canned document."""
-    ran = []
-
-    def run_column(target, root, log):
-        ran.append(target.key)
-        return matrix_run.ColumnResult(target, document=CANNED[target.key], duration=0.1)
-
-    monkeypatch.setattr(matrix.matrix_discovery, "discover", lambda include_path=True: list(TARGETS))
-    monkeypatch.setattr(matrix.matrix_run, "run_column", run_column)
-    monkeypatch.setenv("CONFORMANCE_CACHE", str(tmp_path))
-    return ran
-
-
-def test_main_exits_one_on_unexplained_and_zero_on_a_clean_subset(fake_world, capsys):
-    assert matrix.main([]) == 1
-    assert sorted(fake_world) == ["cpython-3.9", "pyfakefs"]
-    assert matrix.main(["--targets", "cpython-3.9", "--format", "markdown"]) == 0
-    out, err = capsys.readouterr()
-    assert "| clause | 3.9 |" in out
-    assert "(1/1) cpython-3.9" in err  # progress goes to stderr
-
-
-def test_main_writes_reports_to_output_dir(fake_world, tmp_path, capsys):
-    assert matrix.main(["--targets", "cpython-3.9", "--output-dir", str(tmp_path / "reports")]) == 0
-    assert json.loads((tmp_path / "reports" / "matrix.json").read_text())["unexplained"] == []
-    assert (tmp_path / "reports" / "matrix.html").read_text().startswith("<!DOCTYPE html>")
-
-
-def test_unknown_target_is_a_usage_error(fake_world, capsys):
-    assert matrix.main(["--targets", "cpython-2.7"]) == 2
-    err = capsys.readouterr().err
-    assert "unknown target(s) cpython-2.7" in err and "Traceback" not in err
-
-
-def test_list_targets(fake_world, capsys):
-    assert matrix.main(["--list-targets"]) == 0
-    out = capsys.readouterr().out.splitlines()
-    assert out[0].startswith("cpython-3.9") and "installs pyfakefs==1" in out[1]
-
-
-def test_a_bad_jobs_value_is_a_usage_error(fake_world, capsys):
-    assert matrix.main(["--jobs", "0"]) == 2

@@ -1,13 +1,10 @@
-"""``--python``: run the suite under another interpreter, in a cached virtual environment.
+"""The cached virtual environment an interpreter runs the suite in (the providers' default).
 
-``--python 3.9`` means pyenv's newest 3.9.x, ``--python pypy3`` a command on
-PATH, anything with a slash a path.  The environment lives in
-``~/.cache/tempfile-conformance/venvs/<impl>-<version>-<hash>``, the hash
-taken over the project's version and requirements.  The project itself is
-installed from a copy of its source files (not editable, as a fresh clone
-would install it) and reinstalled whenever a hash of those files (spec,
-reference, conformance, pyproject.toml) changes.  The child run writes JSON;
-the caller renders it.
+The environment lives in ``$XDG_CACHE_HOME/tempfile-conformance/venvs/<impl>-<version>-<hash>``,
+the hash taken over the project's version and requirements.  The project itself is
+installed from a copy of its source files (not editable, as a fresh clone would
+install it) and reinstalled whenever a hash of those files (spec, reference,
+conformance, pyproject.toml) changes.
 """
 
 from __future__ import annotations
@@ -17,15 +14,14 @@ import fcntl
 import hashlib
 import json
 import os
-import re
 import shutil
 import subprocess
 import sys
-from dataclasses import dataclass
+import tempfile
 from pathlib import Path
-from typing import Iterator, List, Optional, Sequence, Tuple
+from typing import ContextManager, Iterator, List, Sequence
 
-from conformance import support
+from conformance.interpreters.base import Interpreter, InterpreterError, Launch, Provider, cache_root
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -39,30 +35,6 @@ EXTRA_REQUIREMENTS = ("pytest-xdist>=3",)
 BUILD_REQUIREMENTS = ("setuptools>=61", "wheel")
 PROJECT_PARTS = ("spec", "reference", "conformance")
 PROJECT_FILES = ("pyproject.toml", "README.md")
-MIN_VERSION = (3, 9)
-
-# The child imports the installed project first and the caller's directory last,
-# so a target module sitting in the caller's directory is still importable.
-_BOOT = ("import runpy, sys; cwd = sys.path.pop(0); sys.path.append(cwd); "
-         "runpy.run_module('conformance', run_name='__main__', alter_sys=True)")
-
-
-class InterpreterError(Exception):
-    """The interpreter cannot be found, prepared or run; one line for the user."""
-
-
-@dataclass(frozen=True)
-class Interpreter:
-    """A Python found on this machine."""
-
-    executable: str
-    implementation: str  # sys.implementation.name
-    version: str  # platform.python_version()
-    version_info: Tuple[int, int]
-
-    @property
-    def label(self) -> str:
-        return f"{self.implementation} {self.version}"
 
 
 def progress(message: str) -> None:
@@ -71,71 +43,9 @@ def progress(message: str) -> None:
     sys.stderr.flush()
 
 
-def pyenv_root() -> Optional[Path]:
-    """Where pyenv keeps its versions, if pyenv is here."""
-    if os.environ.get("PYENV_ROOT"):
-        return Path(os.environ["PYENV_ROOT"])
-    pyenv = shutil.which("pyenv")
-    if pyenv:
-        found = subprocess.run([pyenv, "root"], capture_output=True, text=True)
-        if found.returncode == 0 and found.stdout.strip():
-            return Path(found.stdout.strip())
-    default = Path.home() / ".pyenv"
-    return default if default.is_dir() else None
-
-
-def _pyenv_python(version: str) -> Optional[str]:
-    root = pyenv_root()
-    if root is None or not (root / "versions").is_dir():
-        return None
-    pattern = re.compile(rf"^{re.escape(version)}\.(\d+)$")
-    patches = []
-    for entry in (root / "versions").iterdir():
-        match = pattern.match(entry.name)
-        if match and (entry / "bin" / "python").exists():
-            patches.append((int(match.group(1)), entry / "bin" / "python"))
-    return str(max(patches)[1]) if patches else None
-
-
-def find_interpreter(spec: str) -> str:
-    """Turn ``3.9`` / ``pypy3`` / ``/path/to/python`` into an executable path."""
-    if re.fullmatch(r"3\.\d{1,2}", spec):
-        found = _pyenv_python(spec) or shutil.which(f"python{spec}")
-        if found is None:
-            raise InterpreterError(f"no Python {spec} found (looked in pyenv's versions and PATH)")
-        return found
-    if os.sep in spec:
-        if not (os.path.isfile(spec) and os.access(spec, os.X_OK)):
-            raise InterpreterError(f"{spec!r} is not an executable file")
-        return os.path.abspath(spec)
-    found = shutil.which(spec)
-    if found is None:
-        raise InterpreterError(f"no interpreter called {spec!r} on PATH")
-    return found
-
-
-_PROBE = ("import platform, sys; print(sys.implementation.name); print(platform.python_version()); "
-          "print(sys.version_info[0], sys.version_info[1])")
-
-
-def probe(executable: str) -> Interpreter:
-    """Ask the interpreter what it is; refuse anything older than 3.9."""
-    try:
-        out = subprocess.run([executable, "-c", _PROBE], capture_output=True, text=True, timeout=60)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        raise InterpreterError(f"cannot run {executable}: {exc}") from None
-    lines = out.stdout.split("\n")
-    if out.returncode != 0 or len(lines) < 3:
-        raise InterpreterError(f"{executable} does not look like a Python interpreter")
-    major, minor = (int(x) for x in lines[2].split())
-    if (major, minor) < MIN_VERSION:
-        raise InterpreterError(f"{executable} is Python {lines[1]}; the suite needs 3.9 or newer")
-    return Interpreter(executable, lines[0].strip(), lines[1].strip(), (major, minor))
-
-
 def project_root() -> Path:
     """The source tree this package was loaded from (it must hold pyproject.toml)."""
-    root = Path(__file__).resolve().parent.parent
+    root = Path(__file__).resolve().parents[2]
     if not (root / "pyproject.toml").is_file() or not (root / "spec" / "clauses").is_dir():
         raise InterpreterError("--python needs the project's source tree (run from a clone, "
                                f"not an installed copy; looked in {root})")
@@ -179,9 +89,8 @@ def requirements_digest(root: Path) -> str:
 
 
 def cache_dir() -> Path:
-    """Where the prepared environments live ($XDG_CACHE_HOME honoured)."""
-    base = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return base / "tempfile-conformance" / "venvs"
+    """Where the prepared environments live (under the project's cache folder)."""
+    return cache_root() / "venvs"
 
 
 def _venv_python(venv: Path) -> Path:
@@ -204,7 +113,7 @@ def _stage_sources(root: Path, files: Sequence[Path], into: Path) -> None:
 def _create(interp: Interpreter, venv: Path, root: Path) -> None:
     """A new environment holding the project's requirements (not the project yet)."""
     if venv.exists():
-        support.remove_tree(str(venv))  # a half-built one from an interrupted run
+        shutil.rmtree(venv)  # a half-built one from an interrupted run
     progress(f"creating a virtual environment at {venv}")
     _run_step("creating the virtual environment", [interp.executable, "-m", "venv", str(venv)])
     progress("installing the dependencies (pip; first time only) ...")
@@ -216,7 +125,7 @@ def _create(interp: Interpreter, venv: Path, root: Path) -> None:
 
 def _install_project(venv: Path, root: Path, files: Sequence[Path], digest: str) -> None:
     """(Re)install this source tree, from a copy of its files, as a fresh clone would."""
-    staging = support.make_scratch(support.harness_tmp_root(), "src")
+    staging = tempfile.mkdtemp(prefix="tfconf-src-")
     try:
         _stage_sources(root, files, Path(staging))
         progress(f"installing this source tree ({digest}) ...")
@@ -225,12 +134,12 @@ def _install_project(venv: Path, root: Path, files: Sequence[Path], digest: str)
                    "--disable-pip-version-check", "--no-deps", "--no-build-isolation",
                    "--force-reinstall", staging])
     finally:
-        support.remove_tree(staging)
+        shutil.rmtree(staging)
     (venv / ".project").write_text(digest + "\n")
 
 
 @contextlib.contextmanager
-def prepared_venv(interp: Interpreter) -> Iterator[Path]:
+def prepared_venv(interp: Interpreter) -> Iterator[str]:
     """A ready environment for ``interp`` with this source tree installed; yields its python.
 
     The lock is exclusive while the environment is built or the project
@@ -239,7 +148,7 @@ def prepared_venv(interp: Interpreter) -> Iterator[Path]:
     """
     root = project_root()
     files = list(source_files(root))
-    prefix = f"{interp.implementation}-{interp.version}-"
+    prefix = f"{interp.implementation}-{interp.version_text}-"
     venv = cache_dir() / (prefix + requirements_digest(root))
     venv.parent.mkdir(parents=True, exist_ok=True)
     progress(f"preparing venv for {interp.label} ({interp.executable})")
@@ -249,7 +158,7 @@ def prepared_venv(interp: Interpreter) -> Iterator[Path]:
             _create(interp, venv, root)
             for stale in venv.parent.glob(prefix + "*"):  # older requirement sets
                 if stale.is_dir() and stale != venv:
-                    support.remove_tree(str(stale))
+                    shutil.rmtree(stale)
         digest = tree_digest(root, files)
         installed = (venv / ".project").read_text().strip() if (venv / ".project").exists() else ""
         if installed == digest:
@@ -257,25 +166,18 @@ def prepared_venv(interp: Interpreter) -> Iterator[Path]:
         else:
             _install_project(venv, root, files, digest)
         fcntl.flock(lock, fcntl.LOCK_SH)
-        yield _venv_python(venv)
+        yield str(_venv_python(venv))
 
 
-def run_elsewhere(spec: str, argv: Sequence[str]) -> dict:
-    """Run ``python -m conformance ARGV`` under interpreter ``spec``; return its result document."""
-    interp = probe(find_interpreter(spec))
-    scratch = support.make_scratch(support.harness_tmp_root(), "run")
-    output = os.path.join(scratch, "result.json")
-    try:
-        with prepared_venv(interp) as python:
-            progress(f"running the suite under {interp.label} ...")
-            command = [str(python), "-c", _BOOT, *argv, "--format", "json", "--output", output]
-            done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True)
-        if done.returncode == 2 or not os.path.isfile(output):
-            lines = [ln for ln in done.stderr.strip().splitlines() if ln.strip()]
-            last = lines[-1] if lines else f"exit status {done.returncode}, no output"
-            last = last.replace("python -m conformance: error: ", "")
-            raise InterpreterError(f"under {interp.label}: {last}")
-        with open(output, encoding="utf-8") as handle:
-            return json.load(handle)
-    finally:
-        support.remove_tree(scratch)
+class VenvProvider(Provider):
+    """A kind whose interpreters run the suite from a cached virtual environment (pyenv, paths, host, uv)."""
+
+    def prepare(self, interp: Interpreter, scratch: str) -> ContextManager[Launch]:
+        """``interp`` with a cached venv holding the project and its test requirements."""
+        return _venv_launch(prepared_venv(interp))
+
+
+@contextlib.contextmanager
+def _venv_launch(prepared: ContextManager[str]) -> Iterator[Launch]:
+    with prepared as python:
+        yield Launch((str(python),))

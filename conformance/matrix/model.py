@@ -1,16 +1,14 @@
 """The combined matrix: every column's result document, judged together.
 
 A *departure* is a clause a target does not keep.  Each must be explained by
-that target's expectation file, with a class:
+that target's expectation file, with a class (``vocabulary.DEPARTURE_CLASSES``,
+their meanings in ``vocabulary.CLASS_MEANINGS``), which the runner writes in
+each clause's ``departure_class`` field.
 
-* ``version-change`` -- the behaviour changed in a later release;
-* ``platform`` -- the platform, not the implementation, differs;
-* ``erratum`` -- the docs and CPython disagree (see the clause's erratum);
-* ``bug`` -- a genuine bug of that release, fixed upstream later;
-* ``adapter`` -- what the adapter (or a wrapper's synchronous view) cannot show.
-
-Anything else -- a fail, error or unexpected pass not listed, a clause no test
-covers, a column that could not run -- is *unexplained*, and fails the matrix.
+Anything else -- a status in ``vocabulary.UNCLEAN`` (a fail, error or
+unexpected pass not listed, a clause no test covers), an expected failure
+with no class, a column that could not run -- is *unexplained*, and fails
+the matrix.
 """
 
 from __future__ import annotations
@@ -18,23 +16,21 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
-SCHEMA = "tempfile-conformance-matrix/1"
-STATUSES = (
-    "pass", "fail", "error", "not-applicable", "skipped", "expected-fail",
-    "unexpected-pass", "not-implemented", "unobservable", "untested",
+from conformance.vocabulary import (
+    DEPARTURE_CLASSES,
+    ERROR,
+    EXPECTED_FAIL,
+    MATRIX_SCHEMA,
+    STATUSES,
+    UNCLASSIFIED,
+    UNCLEAN,
 )
-CLASSES = ("version-change", "platform", "erratum", "bug", "adapter")
-UNEXPLAINED = frozenset({"fail", "error", "unexpected-pass", "untested"})
 
 
 def departure_class(clause: Mapping[str, object]) -> str:
-    """The class of an expected failure: an explicit ``class`` field, else the reason's prefix."""
-    explicit = clause.get("class")
-    if isinstance(explicit, str) and explicit in CLASSES:
-        return explicit
-    reason = str(clause.get("reason") or "")
-    prefix = reason.split(":", 1)[0].strip()
-    return prefix if prefix in CLASSES else "unclassified"
+    """The class of an expected failure: the clause's ``departure_class`` field, else unclassified."""
+    given = clause.get("departure_class")
+    return given if isinstance(given, str) and given in DEPARTURE_CLASSES else UNCLASSIFIED
 
 
 @dataclass
@@ -54,12 +50,12 @@ class Unexplained:
 def column_summary(document: Optional[Mapping[str, object]]) -> Dict[str, object]:
     """Counts by status and expected failures by class, for one column."""
     statuses = {s: 0 for s in STATUSES}
-    classes = {c: 0 for c in CLASSES}
+    classes = {c: 0 for c in DEPARTURE_CLASSES}
     if document:
         for clause in document.get("clauses", []):  # type: ignore[union-attr]
-            status = clause.get("status", "error")
+            status = clause.get("status", ERROR)
             statuses[status] = statuses.get(status, 0) + 1
-            if status == "expected-fail":
+            if status == EXPECTED_FAIL:
                 klass = departure_class(clause)
                 classes[klass] = classes.get(klass, 0) + 1
     return {"statuses": statuses, "classes": classes}
@@ -70,17 +66,17 @@ def unexplained_in(column: str, document: Optional[Mapping[str, object]],
     """Everything in one column that its expectations do not explain."""
     found: List[Unexplained] = []
     if document is None:
-        return [Unexplained(column, "", "error", error or "no result")]
+        return [Unexplained(column, "", ERROR, error or "no result")]
     for problem in document.get("errors", []) or []:  # type: ignore[union-attr]
-        found.append(Unexplained(column, "", "error", str(problem).splitlines()[0][:300]))
+        found.append(Unexplained(column, "", ERROR, str(problem).splitlines()[0][:300]))
     for clause in document.get("clauses", []):  # type: ignore[union-attr]
         status = clause.get("status")
-        if status in UNEXPLAINED:
+        if status in UNCLEAN:
             message = str(clause.get("reason") or "").splitlines()
             found.append(Unexplained(column, str(clause.get("id")), str(status),
                                      message[0][:300] if message else ""))
-        elif status == "expected-fail" and departure_class(clause) == "unclassified":
-            found.append(Unexplained(column, str(clause.get("id")), "unclassified",
+        elif status == EXPECTED_FAIL and departure_class(clause) == UNCLASSIFIED:
+            found.append(Unexplained(column, str(clause.get("id")), UNCLASSIFIED,
                                      "listed as expected but with no known class"))
     return found
 
@@ -102,7 +98,7 @@ def clause_rows(documents: Iterable[Mapping[str, object]]) -> List[Tuple[str, st
 
 def build_matrix(columns: Sequence[Mapping[str, object]], generated: str, host: str,
                  duration: float) -> dict:
-    """The combined document (schema ``tempfile-conformance-matrix/1``).
+    """The combined document (schema ``vocabulary.MATRIX_SCHEMA``).
 
     ``columns`` are mappings with ``key``, ``label``, ``family``, ``target``,
     ``python``, ``version``, ``document`` (the runner's JSON or None),
@@ -124,7 +120,7 @@ def build_matrix(columns: Sequence[Mapping[str, object]], generated: str, host: 
             "result": document,
         })
     return {
-        "schema": SCHEMA, "generated": generated, "host": host, "duration": round(duration, 2),
+        "schema": MATRIX_SCHEMA, "generated": generated, "host": host, "duration": round(duration, 2),
         "columns": out_columns,
         "clauses": [{"api": api, "id": cid, "level": level}
                     for api, cid, level in clause_rows(c["result"] for c in out_columns if c["result"])],

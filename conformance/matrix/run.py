@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Dict, List, Optional
 
-from conformance.matrix_discovery import MatrixTarget
+from conformance.matrix.discover import MatrixTarget
 
 # One column may not run longer than this (the whole suite takes seconds).
 COLUMN_TIMEOUT = 900
@@ -38,15 +39,6 @@ class ColumnResult:
     exit_code: int = 0
     duration: float = 0.0
     notes: List[str] = field(default_factory=list)
-
-
-def cache_root(environ: Optional[Dict[str, str]] = None) -> Path:
-    """$CONFORMANCE_CACHE, else $XDG_CACHE_HOME/tempfile-conformance, else ~/.cache/..."""
-    env = os.environ if environ is None else environ
-    if env.get("CONFORMANCE_CACHE"):
-        return Path(env["CONFORMANCE_CACHE"])
-    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "tempfile-conformance"
 
 
 def load_durations(root: Path) -> Dict[str, float]:
@@ -98,21 +90,15 @@ def ensure_packages(target: MatrixTarget, root: Path, log: Callable[[str], None]
     marker_text = "\n".join(target.requirements) + "\n"
     (partial / ".installed").write_text(marker_text, encoding="utf-8")
     if where.exists():  # a concurrent matrix finished first: keep its copy
-        _remove(partial)
+        shutil.rmtree(partial, ignore_errors=True)
     else:
         partial.rename(where)
     return where
 
 
-def _remove(path: Path) -> None:
-    import shutil
-
-    shutil.rmtree(path, ignore_errors=True)
-
-
 def project_root() -> str:
     """The directory holding the ``conformance`` package (so children import this copy)."""
-    return str(Path(__file__).resolve().parent.parent)
+    return str(Path(__file__).resolve().parents[2])
 
 
 def runner_command(target: MatrixTarget, output: str) -> List[str]:
