@@ -3,51 +3,34 @@
 from __future__ import annotations
 
 import json
-import sys
 import textwrap
 from pathlib import Path
 
 import pytest
+from trace_model import Scan, Trace, gather
+from trace_model.runs import load_runs, result_files
+from trace_model.scan import Place, clause_anchor, scan_implementation, scan_tests, source_docname
 
 from spec import load_catalogue
 
-ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT / "docs" / "_ext"))
 
-import trace_model  # noqa: E402  (docs/_ext is not a package)
+def _clause_toml(clause_id: str, statement: str, platform: str, extra: str = "") -> str:
+    """One ``[[clause]]`` table of a demo catalogue."""
+    return textwrap.dedent(f"""
+        [[clause]]
+        id = "{clause_id}"
+        statement = "{statement}"
+        level = "must"
+        kind = "documented"
+        platforms = ["{platform}"]
+        since = "3.8"
+        source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"
+        """) + extra
 
-CLAUSES = """
-[meta]
-api = "demo"
 
-[[clause]]
-id = "demo.one"
-statement = "One."
-level = "must"
-kind = "documented"
-platforms = ["all"]
-since = "3.8"
-source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"
-
-[[clause]]
-id = "demo.two"
-statement = "Two."
-level = "must"
-kind = "documented"
-platforms = ["all"]
-since = "3.8"
-source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"
-
-[[clause]]
-id = "demo.windows-only"
-statement = "Three."
-level = "must"
-kind = "documented"
-platforms = ["windows"]
-since = "3.8"
-source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"
-unobservable = "Windows only."
-"""
+CLAUSES = ('[meta]\napi = "demo"\n' + _clause_toml("demo.one", "One.", "all")
+           + _clause_toml("demo.two", "Two.", "all")
+           + _clause_toml("demo.windows-only", "Three.", "windows", 'unobservable = "Windows only."\n'))
 
 
 @pytest.fixture
@@ -89,14 +72,14 @@ def repo(tmp_path: Path):
 
 def test_tags_in_the_reference_are_found_with_their_line(repo):
     root, catalogue = repo
-    scan = trace_model.scan_implementation(root, catalogue)
-    assert scan.places == {"demo.one": [trace_model.Place("reference/core.py", 2)]}
+    scan = scan_implementation(root, catalogue)
+    assert scan.places == {"demo.one": [Place("reference/core.py", 2)]}
     assert [cid for _place, cid in scan.unknown] == ["demo.bogus"]
 
 
 def test_markers_are_read_from_the_syntax_tree(repo):
     root, catalogue = repo
-    scan = trace_model.scan_tests(root, catalogue)
+    scan = scan_tests(root, catalogue)
     names = {cid: [p.label for p in places] for cid, places in scan.places.items()}
     assert names == {"demo.one": ["test_alias", "TestGroup::test_param"],
                      "demo.two": ["TestGroup::test_param"]}
@@ -106,9 +89,9 @@ def test_markers_are_read_from_the_syntax_tree(repo):
 
 def test_untested_excludes_unobservable_clauses(repo):
     root, catalogue = repo
-    trace = trace_model.gather(root, catalogue)
+    trace = gather(root, catalogue)
     assert trace.untested() == []
-    bare = trace_model.Trace(catalogue, trace.code, trace_model.Scan(), [], [])
+    bare = Trace(catalogue, trace.code, Scan(), [], [])
     assert bare.untested() == ["demo.one", "demo.two"]
 
 
@@ -125,7 +108,7 @@ def test_results_from_single_reports_and_from_the_matrix(tmp_path: Path):
     reports.mkdir()
     (reports / "a.json").write_text(json.dumps(_result("stdlib", "pass")))
     (reports / "broken.json").write_text("{")
-    runs, problems = trace_model.load_runs(trace_model.result_files(reports))
+    runs, problems = load_runs(result_files(reports))
     assert [(r.name, r.verdicts["demo.one"].status) for r in runs] == [("stdlib", "pass")]
     assert len(problems) == 1 and "broken.json" in problems[0]
 
@@ -133,14 +116,14 @@ def test_results_from_single_reports_and_from_the_matrix(tmp_path: Path):
         {"key": "cpython-3.11", "label": "CPython 3.11.7 stdlib", "result": _result("stdlib", "fail")},
         {"key": "pypy", "label": "PyPy", "result": None, "error": "interpreter missing\nmore"}]}
     (reports / "matrix.json").write_text(json.dumps(matrix))
-    runs, problems = trace_model.load_runs(trace_model.result_files(reports))
+    runs, problems = load_runs(result_files(reports))
     assert [(r.label, r.verdicts["demo.one"].status) for r in runs] == [("CPython 3.11.7 stdlib", "fail")]
     assert problems == ["matrix.json: column PyPy: interpreter missing"]
 
 
 def test_anchors_are_stable_and_html_safe():
-    assert trace_model.clause_anchor("mkstemp.mode.owner-only") == "clause-mkstemp-mode-owner-only"
-    docname = trace_model.source_docname("conformance/tests/test_x.py")
+    assert clause_anchor("mkstemp.mode.owner-only") == "clause-mkstemp-mode-owner-only"
+    docname = source_docname("conformance/tests/test_x.py")
     assert docname == "generated/source/conformance__tests__test_x"
 
 
@@ -153,7 +136,7 @@ def test_figures_are_read_from_test_properties(tmp_path):
     }
     path = tmp_path / "r.json"
     path.write_text(json.dumps(document))
-    runs, problems = trace_model.load_runs([path])
+    runs, problems = load_runs([path])
     assert problems == []
     assert runs[0].figures == (("load.mkstemp.unique", "test_files[mkstemp]", "trials", "240"),
                                ("load.mkstemp.unique", "test_files[mkstemp]", "collisions", "0"))

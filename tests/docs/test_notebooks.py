@@ -15,7 +15,7 @@ from typing import Any, Dict, List
 
 import pytest
 
-NOTEBOOKS_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+NOTEBOOKS_DIR = Path(__file__).resolve().parents[2] / "notebooks"
 REQUIRED = [
     "01-the-race.ipynb",
     "02-where-temp-files-go.ipynb",
