@@ -11,6 +11,7 @@ sys.path itself (a ``pyodide.py`` beside it would shadow Pyodide's own package).
 from __future__ import annotations
 
 import argparse
+import compileall
 import os
 import sys
 import time
@@ -38,6 +39,9 @@ class Progress:
         self.started = time.monotonic()
 
     def pytest_collection_finish(self, session) -> None:
+        # From here on the suite's sandbox guard refuses any write outside a test's scratch
+        # tree, and a lazy import writing byte code to the cache would be one.
+        sys.dont_write_bytecode = True
         self.total = len(session.items)
         say(f"collected {self.total} tests")
 
@@ -81,8 +85,11 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--pycache", required=True, help="where compiled byte code is kept")
     parser.add_argument("rest", nargs=argparse.REMAINDER)
     args = parser.parse_args(argv)
-    # Pyodide starts with dont_write_bytecode set; a cache outside the tree lets warm runs skip compiling.
+    # Pyodide starts with dont_write_bytecode set; a cache outside the tree lets warm runs skip
+    # compiling.  The wheels are compiled up front (about 15 s once, then a 0.4 s freshness check),
+    # the project while pytest collects it.
     sys.pycache_prefix, sys.dont_write_bytecode = args.pycache, False
+    compileall.compile_dir(args.site, quiet=2)
     sys.path[:0] = [args.project, args.site]
     register_progress()
     say(f"Python {sys.version.split()[0]} on {sys.platform}; running the suite")
