@@ -10,8 +10,8 @@ Everything it needs lives in one cache folder per Pyodide release,
 * ``pycache/``  byte code compiled inside Pyodide, so warm runs skip compiling.
 
 The run mounts the project's source tree, the cache and an output folder
-into Pyodide's in-memory file system with ``mountNodeFS``; the tests
-themselves make their files in Pyodide's own ``/tmp``.  Progress lines come
+into Pyodide's in-memory file system with ``mountNodeFS``, each at its own
+host path; the tests themselves make their files in Pyodide's own ``/tmp``.  Progress lines come
 through on stderr; the JSON report is read back from the output folder.
 """
 
@@ -36,8 +36,6 @@ HERE = Path(__file__).resolve().parent
 DRIVER = HERE / "pyodide_driver.mjs"
 INSIDE = HERE / "pyodide_inside.py"
 PROJECT_ROOT = HERE.parent.parent
-# Guest paths inside Pyodide's file system.
-GUEST_PROJECT, GUEST_CACHE, GUEST_OUT = "/mnt/project", "/mnt/cache", "/mnt/out"
 
 
 class PyodideError(Exception):
@@ -143,14 +141,19 @@ def prepared() -> Iterator[Path]:
         yield root
 
 
-def driver_command(root: Path, output_dir: str, argv: Sequence[str]) -> List[str]:
-    """The ``node`` command line that runs ``python -m conformance ARGV`` inside Pyodide."""
+def launch_prefix(root: Path, mounts: Sequence[str]) -> List[str]:
+    """The argv prefix that acts as ``python`` inside Pyodide, the project importable.
+
+    ``mounts`` (host folders) appear at the same paths inside, with the project's
+    source tree and the cache, so a path on the command line means the same file.
+    """
     config = {
         "pyodide": str(root / "npm" / "node_modules" / "pyodide") + "/",
-        "mounts": {GUEST_PROJECT: str(PROJECT_ROOT), GUEST_CACHE: str(root), GUEST_OUT: output_dir},
-        "main": f"{GUEST_PROJECT}/{INSIDE.relative_to(PROJECT_ROOT)}",
-        "argv": ["--site", f"{GUEST_CACHE}/site", "--project", GUEST_PROJECT,
-                 "--pycache", f"{GUEST_CACHE}/pycache", "--", *argv],
+        "mounts": [str(PROJECT_ROOT), str(root), *mounts],
+        # The suite's knobs (CONFORMANCE_HYPOTHESIS, CONFORMANCE_DEBUG, ...) reach it inside.
+        "env": {k: v for k, v in os.environ.items() if k.startswith("CONFORMANCE_")},
+        "prelude": [str(INSIDE), "--site", str(root / "site"), "--pycache", str(root / "pycache"),
+                    "--path", str(PROJECT_ROOT)],
     }
     return [node_tools()[0], str(DRIVER), json.dumps(config)]
 
@@ -175,10 +178,10 @@ def run_in_pyodide(argv: Sequence[str]) -> dict:
         scratch = support.make_scratch(support.harness_tmp_root(), "pyodide")
         try:
             progress(f"running the suite in Pyodide {PYODIDE_VERSION} under Node.js ...")
-            command = driver_command(root, scratch, [*argv, "--format", "json",
-                                                     "--output", f"{GUEST_OUT}/result.json"])
-            status, tail = forward_progress(command)
             output = os.path.join(scratch, "result.json")
+            command = [*launch_prefix(root, [scratch]), "-m", "conformance", *argv,
+                       "--format", "json", "--output", output]
+            status, tail = forward_progress(command)
             if status == 2 or not os.path.isfile(output):
                 last = tail[-1] if tail else f"exit status {status}, no output"
                 raise PyodideError(f"under Pyodide: {last.replace('python -m conformance: error: ', '')}")

@@ -1,18 +1,21 @@
-"""Runs inside Pyodide: the suite's wheels and the project on sys.path, progress on stderr, the CLI.
+"""Runs inside Pyodide before the command: wheels and project on sys.path, progress on stderr.
 
 Usage (as the driver's main file)::
 
-    pyodide_inside.py --site DIR --project DIR --pycache DIR -- CONFORMANCE-ARGUMENTS...
+    pyodide_inside.py --site DIR --pycache DIR [--path DIR]... -- -c CODE ARGS...   (or -m MODULE, FILE)
 
-It imports nothing of the project until the paths are set, and it is not on
-sys.path itself (a ``pyodide.py`` beside it would shadow Pyodide's own package).
+It puts the wheels and the given folders on sys.path, then does what ``python``
+would do with the arguments after ``--``.  It is not on sys.path itself (a
+``pyodide.py`` beside it would shadow Pyodide's own package).
 """
 
 from __future__ import annotations
 
 import argparse
+import builtins
 import compileall
 import os
+import runpy
 import sys
 import time
 import types
@@ -78,26 +81,41 @@ def register_progress() -> None:
     os.environ["PYTEST_PLUGINS"] = PROGRESS_PLUGIN
 
 
-def main(argv: List[str]) -> int:
+def run_like_python(argv: List[str]) -> None:
+    """Do what ``python ARGV`` would: ``-c CODE ...``, ``-m MODULE ...`` or ``FILE ...``."""
+    if argv[:1] == ["-c"] and len(argv) > 1:
+        sys.argv = ["-c", *argv[2:]]
+        sys.path.insert(0, "")
+        exec(compile(argv[1], "<string>", "exec"), {"__name__": "__main__", "__builtins__": builtins})
+    elif argv[:1] == ["-m"] and len(argv) > 1:
+        sys.argv = [argv[1], *argv[2:]]
+        sys.path.insert(0, os.getcwd())
+        runpy.run_module(argv[1], run_name="__main__", alter_sys=True)
+    elif argv and not argv[0].startswith("-"):
+        sys.argv = list(argv)
+        sys.path.insert(0, os.path.dirname(os.path.abspath(argv[0])))
+        runpy.run_path(argv[0], run_name="__main__")
+    else:
+        raise SystemExit(f"pyodide: expected -c CODE, -m MODULE or FILE, got {' '.join(argv) or 'nothing'}")
+
+
+def main(argv: List[str]) -> None:
     parser = argparse.ArgumentParser(prog="pyodide_inside")
     parser.add_argument("--site", required=True, help="the unpacked wheels")
-    parser.add_argument("--project", required=True, help="the project's source tree")
     parser.add_argument("--pycache", required=True, help="where compiled byte code is kept")
-    parser.add_argument("rest", nargs=argparse.REMAINDER)
+    parser.add_argument("--path", action="append", default=[], help="put this folder on sys.path")
+    parser.add_argument("python_argv", nargs=argparse.REMAINDER, help="-- then what python would take")
     args = parser.parse_args(argv)
     # Pyodide starts with dont_write_bytecode set; a cache outside the tree lets warm runs skip
     # compiling.  The wheels are compiled up front (about 15 s once, then a 0.4 s freshness check),
     # the project while pytest collects it.
     sys.pycache_prefix, sys.dont_write_bytecode = args.pycache, False
     compileall.compile_dir(args.site, quiet=2)
-    sys.path[:0] = [args.project, args.site]
+    sys.path[:0] = [*args.path, args.site]
     register_progress()
-    say(f"Python {sys.version.split()[0]} on {sys.platform}; running the suite")
-    from conformance.cli import main as conformance_main
-
-    rest = args.rest[1:] if args.rest[:1] == ["--"] else args.rest
-    return conformance_main(rest)
+    rest = args.python_argv[1:] if args.python_argv[:1] == ["--"] else args.python_argv
+    run_like_python(rest)
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    main(sys.argv[1:])
