@@ -118,3 +118,20 @@ TIER_TITLES: Dict[str, str] = {
     CORE: "Core tier (must / should)",
     OPTIONAL: "Optional tier (may / informative; never fails the run)",
 }
+
+# ---------------------------------------------------------------------------
+# Host capabilities: what the machine running the suite must be able to do for
+# a test to observe its clause (``@pytest.mark.host(NAME, ...)``).  A closed
+# list: a test on a host without one is unobservable *on this host*, with the
+# reason below, never a pass and never a failure.
+
+HOST_CAPABILITIES: Dict[str, str] = {
+    "fork": "os.fork() makes a child process",
+    "subprocess": "a fresh interpreter can be started as a child process",
+    "threads": "a second thread can be started",
+    "signals": "a child process can be killed by a signal and its death seen",
+    "privilege-drop": "a check can run without root's permission bypass (another uid, or setpriv)",
+    "mount-namespace": "a child can get a private mount namespace (root and unshare -m)",
+    "resource-limits": "the process can lower its own rlimits (open files, file size)",
+}
+SKIP_UNOBSERVABLE_ON_HOST = "unobservable on this host: needs "
