@@ -64,7 +64,7 @@ class Edge:
 
     side: str  # "since" or "until"
     outside: str  # the neighbouring version judged as inside, or "" when none
-    verdict: str  # shown | contradicted | inconclusive | unobservable | no-column | not-probed
+    verdict: str  # shown | old-only | contradicted | inconclusive | unobservable | no-column | not-probed
     detail: str = ""
 
 
@@ -77,6 +77,7 @@ class ClauseCheck:
     until: Optional[str]
     verified_on: List[str] = field(default_factory=list)
     classified_on: List[str] = field(default_factory=list)
+    inside: int = 0  # CPython columns inside the range
     edges: List[Edge] = field(default_factory=list)
     problems: List[str] = field(default_factory=list)
 
@@ -146,6 +147,7 @@ def _check_inside(clause: spec.Clause, columns: Sequence[Column], check: ClauseC
     for column in columns:
         if not clause.in_versions(column.version):
             continue
+        check.inside += 1
         status, departure = column.statuses.get(clause.id, (v.UNTESTED, ""))
         where = f"{_text(column.version)} ({column.key})"
         if status == v.PASS:
@@ -173,7 +175,10 @@ def _check_edge(clause: spec.Clause, side: str, column: Optional[Column], as_ver
         return
     status = probes.get((column.key, as_version), {}).get(clause.id, v.UNTESTED)
     if status == v.FAIL:
-        if not check.verified_on:
+        if not check.inside:
+            check.edges.append(Edge(side, outside, "old-only",
+                                    f"{outside} judged as {as_version} fails; no column inside yet"))
+        elif not check.verified_on:
             check.edges.append(Edge(side, outside, "inconclusive",
                                     "its test fails inside the range too; say why in boundary_unobservable"))
             check.problems.append(f"{side} edge: no column inside the range passes, so failing on "
@@ -281,10 +286,17 @@ def render_text(doc: Mapping) -> str:
     return "\n".join(lines) + "\n"
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error in one line (exit 2), never the usage block."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        self.exit(2, f"{self.prog}: error: {message}\n")
+
+
 def main(argv: Optional[Sequence[str]] = None) -> int:
     """Command line: exit 0 when every range holds, 1 on a contradiction, 2 on a usage error."""
-    parser = argparse.ArgumentParser(prog="python -m conformance.boundaries",
-                                     description="Check the clauses' version ranges against a matrix run.")
+    parser = _Parser(prog="python -m conformance.boundaries",
+                     description="Check the clauses' version ranges against a matrix run.")
     parser.add_argument("matrix", help="matrix JSON (python -m conformance matrix --output-dir DIR)")
     parser.add_argument("--no-probe", action="store_true",
                         help="skip the edge runs (the range's inside is still checked)")

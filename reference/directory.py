@@ -217,7 +217,8 @@ class TemporaryDirectory:
     def __enter__(self) -> Any:
         # [temporarydirectory.enter.returns-name] The path, not the object, as the
         # docs' example shows ([examples.temporarydirectory.context-manager]).
-        # [temporarydirectory.not-path-like] The object has no __fspath__.
+        # [temporarydirectory.not-path-like] The object has no __fspath__: an
+        # erratum of the docs source, where we follow CPython (no release has one).
         return self.name
 
     def __exit__(self, *exc_info: Any) -> Optional[bool]:

@@ -68,3 +68,31 @@ def test_cleanup_callback_emits_no_deprecation(tf, scratch, target_spec, unprivi
     child = support.run_in_child(target_spec, _LOCKED_CHILD.format(scratch=scratch), unprivileged=True)
     assert child.value is not None, child.stderr[-2000:]
     assert child.value == {"warnings": [], "removed": True}, child.how
+
+
+def _descriptors_into(directory: str) -> int:
+    """How many of this process's descriptors name something inside ``directory``."""
+    count = 0
+    for fd in support.open_fds():
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}").startswith(directory + os.sep):
+                count += 1
+        except OSError:
+            continue
+    return count
+
+
+@pytest.mark.clause("spooled.memory.writelines-rolls-per-line")
+def test_writelines_rolls_over_before_the_iterable_ends(tf, scratch):
+    seen = {}
+    before = _descriptors_into(scratch)
+
+    def lines():
+        yield b"12345"  # past max_size on its own
+        seen["on disk while writing"] = _descriptors_into(scratch) > before
+        yield b"6"
+
+    with tf.SpooledTemporaryFile(max_size=4, dir=scratch) as spooled:
+        spooled.writelines(lines())
+        assert _descriptors_into(scratch) > before, "not on disk even after writelines returned"
+    assert seen == {"on disk while writing": True}
