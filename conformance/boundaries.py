@@ -157,8 +157,9 @@ def _check_inside(clause: spec.Clause, columns: Sequence[Column], check: ClauseC
         elif status == v.NOT_APPLICABLE and not clause.on_platform(column.platform):
             continue
         elif status not in _INSIDE_OK:
-            check.problems.append(f"inside the range, {where} gives {status}"
-                                  + (" without a departure class" if status == v.EXPECTED_FAIL else ""))
+            hint = {v.EXPECTED_FAIL: " without a departure class",
+                    v.NOT_APPLICABLE: " (the matrix judged it outside the range)"}.get(status, "")
+            check.problems.append(f"inside the range, {where} gives {status}{hint}")
 
 
 def _check_edge(clause: spec.Clause, side: str, column: Optional[Column], as_version: str,

@@ -28,6 +28,7 @@ kind = "documented"
 platforms = ["all"]
 since = "3.8"
 source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"
+docs_ref = "mkstemp ¶1"
 
 [[clause]]
 id = "demo.two"
@@ -37,6 +38,7 @@ kind = "documented"
 platforms = ["all"]
 since = "3.8"
 source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"
+docs_ref = "mkstemp ¶1"
 
 [[clause]]
 id = "demo.windows-only"
@@ -46,6 +48,7 @@ kind = "documented"
 platforms = ["windows"]
 since = "3.8"
 source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"
+docs_ref = "mkstemp ¶1"
 unobservable = "Windows only."
 """
 
