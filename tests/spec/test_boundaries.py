@@ -11,6 +11,7 @@ import pytest
 
 from conformance import boundaries
 from conformance import vocabulary as v
+from conformance.boundaries import cli
 from spec import load_catalogue
 
 HEAD = '[meta]\napi = "demo"\n'
@@ -65,7 +66,7 @@ def fake_runner(answers: Dict[Tuple[str, str], str]):
 
 def verdict(cat, doc, answers):
     columns = boundaries.cpython_columns(doc)
-    probes = boundaries.run_probes(boundaries.plan_probes(cat, columns), columns, fake_runner(answers))
+    probes = cli.run_probes(boundaries.plan_probes(cat, columns), columns, fake_runner(answers))
     return {c.id: c for c in boundaries.check(cat, columns, probes)}
 
 
@@ -151,13 +152,13 @@ def test_departure_class_field_wins_over_the_reason_prefix():
 
 def test_cli_usage_error_is_one_line(capsys):
     with pytest.raises(SystemExit) as info:
-        boundaries.main(["--format", "yaml", "x.json"])
+        cli.main(["--format", "yaml", "x.json"])
     assert info.value.code == 2
     assert len(capsys.readouterr().err.strip().splitlines()) == 1
 
 
 def test_cli_unreadable_matrix_exits_2(tmp_path, capsys):
-    assert boundaries.main([str(tmp_path / "missing.json")]) == 2
+    assert cli.main([str(tmp_path / "missing.json")]) == 2
     assert capsys.readouterr().err.count("\n") == 1
 
 
@@ -165,7 +166,7 @@ def test_cli_json_names_the_versions_each_clause_passed_on(tmp_path):
     path = tmp_path / "matrix.json"
     path.write_text(json.dumps(matrix(column("3.13", {"module.names.documented-public": v.PASS}))))
     out = tmp_path / "boundaries.json"
-    boundaries.main([str(path), "--no-probe", "--format", "json", "--output", str(out)])
+    cli.main([str(path), "--no-probe", "--format", "json", "--output", str(out)])
     doc = json.loads(out.read_text())
     assert doc["schema"] == boundaries.BOUNDARIES_SCHEMA
     assert doc["verified_on"]["module.names.documented-public"] == {"versions": ["3.13"],
