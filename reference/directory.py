@@ -161,7 +161,7 @@ def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False)
         except FileNotFoundError:
             pass
         except OSError as repair_failed:
-            # [temporarydirectory.ignore-errors.best-effort] [cleanup.ignore-errors.best-effort]
+            # [temporarydirectory.ignore-errors.best-effort]
             # The repair itself can fail (chmod on a sub-directory another
             # user owns).  An erratum where we follow the docs: best-effort
             # mode swallows it and lets rmtree go on with the rest; CPython
@@ -197,7 +197,8 @@ class TemporaryDirectory:
                  ignore_cleanup_errors: bool = False, *, delete: bool = True) -> None:
         # [module.signature.temporarydirectory] [module.signature.temporarydirectory-ignore-cleanup-errors]
         # [module.signature.temporarydirectory-delete] [temporarydirectory.create.mkdtemp-rules]
-        # [temporarydirectory.name.attribute] [audit.temporarydirectory.event] All from mkdtemp.
+        # [temporarydirectory.name.attribute] [temporarydirectory.name.absolute-relative-dir]
+        # [audit.temporarydirectory.event] All from mkdtemp.
         self._best_effort, self._remove_at_exit = ignore_cleanup_errors, delete
         self.name = mkdtemp(suffix, prefix, dir)
         # A weakref.finalize, not __del__: it holds only the name (never self,
@@ -216,7 +217,8 @@ class TemporaryDirectory:
     def __enter__(self) -> Any:
         # [temporarydirectory.enter.returns-name] The path, not the object, as the
         # docs' example shows ([examples.temporarydirectory.context-manager]).
-        # [temporarydirectory.not-path-like] The object has no __fspath__.
+        # [temporarydirectory.not-path-like] The object has no __fspath__: an
+        # erratum of the docs source, where we follow CPython (no release has one).
         return self.name
 
     def __exit__(self, *exc_info: Any) -> Optional[bool]:

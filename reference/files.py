@@ -282,6 +282,9 @@ def _borrowed(method: Callable[..., Any], remover: _Remover) -> Callable[..., An
 class _TemporaryFileWrapper:
     """The object NamedTemporaryFile returns: the file, its name, and removal rules."""
 
+    # [namedtemporaryfile.not-path-like] No __fspath__: an erratum of the docs
+    # source, where we follow CPython (no release makes the wrapper path-like).
+
     # Why a wrapper and not a subclass of the io classes?  The class of the
     # file depends on mode and buffering (FileIO, BufferedRandom, BufferedWriter,
     # TextIOWrapper...), and it is created by io.open, not by us.  Delegation

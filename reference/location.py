@@ -207,7 +207,8 @@ def name_type(prefix: Any, suffix: Any, dir: Any) -> Type[Any]:
         seen = kind
     if seen is not None:
         return seen
-    # [tempdir.bytes.default-return-type] [tempdir.bytes.str-argument-wins]
+    # [tempdir.bytes.default-return-type] [tempdir.bytes.str-argument-wins] An
+    # erratum where we follow the docs (3.8/3.9 raise TypeError instead).
     # [naming.types.str-by-default] With nothing to go on, the type of
     # `tempdir` decides.  History: before 3.5, only str names existed, and
     # programs that wanted bytes results set tempdir to bytes.  When 3.5 taught
