@@ -1,4 +1,5 @@
-"""White-box tests of reference.files: O_TMPFILE and its fallback, the wrapper, removal."""
+"""White-box tests of reference.named and reference.temporaryfile: O_TMPFILE and its fallback, the wrapper,
+removal."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ import gc
 import os
 import pathlib
 import stat
+import sys
 import types
 from typing import Any
 
@@ -14,11 +16,11 @@ import pytest
 
 import reference
 from conformance.support import AuditRecorder
-from reference import files, names
+from reference import compat, named, names, temporaryfile
 
 
 def fake_os(**overrides: Any) -> types.SimpleNamespace:
-    """The os module as files.py sees it, with some functions replaced."""
+    """The os module as temporaryfile.py sees it, with some functions replaced."""
     namespace = types.SimpleNamespace(**vars(os))
     for name, value in overrides.items():
         setattr(namespace, name, value)
@@ -52,45 +54,45 @@ def test_o_tmpfile_path_audits_a_name_in_dir_and_creates_no_entry(ref, tmp_path)
 
 
 def test_old_kernel_turns_o_tmpfile_off_for_good(ref, tmp_path, monkeypatch):
-    monkeypatch.setattr(files, "o_tmpfile_works", True)
-    monkeypatch.setattr(files, "os", fake_os(open=fail_with(IsADirectoryError, errno.EISDIR),
+    monkeypatch.setattr(temporaryfile, "o_tmpfile_works", True)
+    monkeypatch.setattr(temporaryfile, "os", fake_os(open=fail_with(IsADirectoryError, errno.EISDIR),
                                              O_TMPFILE=getattr(os, "O_TMPFILE", 0o20000000)))
     with AuditRecorder() as audit, ref.TemporaryFile(dir=tmp_path) as f:
         assert_anonymous(f, tmp_path)
-    assert files.o_tmpfile_works is False
+    assert temporaryfile.o_tmpfile_works is False
     assert len(audit.named("tempfile.mkstemp")) == 2  # the refused anonymous try, then mkstemp's
 
 
 def test_file_system_refusal_falls_back_but_keeps_trying_later(ref, tmp_path, monkeypatch):
-    monkeypatch.setattr(files, "o_tmpfile_works", True)
-    monkeypatch.setattr(files, "os", fake_os(open=fail_with(OSError, errno.EOPNOTSUPP),
+    monkeypatch.setattr(temporaryfile, "o_tmpfile_works", True)
+    monkeypatch.setattr(temporaryfile, "os", fake_os(open=fail_with(OSError, errno.EOPNOTSUPP),
                                              O_TMPFILE=getattr(os, "O_TMPFILE", 0o20000000)))
     with ref.TemporaryFile(dir=tmp_path, mode="w+") as f:
         f.write("text")
         f.seek(0)
         assert f.read() == "text"
         assert_anonymous(f, tmp_path)
-    assert files.o_tmpfile_works is True
+    assert temporaryfile.o_tmpfile_works is True
 
 
 def test_fallback_failure_to_unlink_closes_the_descriptor(ref, tmp_path, monkeypatch):
-    monkeypatch.setattr(files, "o_tmpfile_works", False)
-    monkeypatch.setattr(files, "os", fake_os(unlink=fail_with(PermissionError, errno.EPERM)))
+    monkeypatch.setattr(temporaryfile, "o_tmpfile_works", False)
+    monkeypatch.setattr(temporaryfile, "os", fake_os(unlink=fail_with(PermissionError, errno.EPERM)))
     with pytest.raises(PermissionError):
         ref.TemporaryFile(dir=tmp_path)
     # The name stays (unlink failed) but no descriptor does: the fixture checks that.
     assert len(os.listdir(tmp_path)) == 1
 
 
-def test_platform_choice_of_temporary_file():
-    assert files.temporary_file_for("nt", "win32") is files.NamedTemporaryFile
-    assert files.temporary_file_for("posix", "cygwin") is files.NamedTemporaryFile
-    assert files.temporary_file_for("posix", "linux") is files.TemporaryFile
-    assert reference.TemporaryFile is files.TemporaryFile
+def test_the_package_exports_the_platform_choice_of_temporary_file():
+    # The choice itself, per platform, is tested in test_reference_platform_rules.py.
+    assert reference.TemporaryFile is temporaryfile.TemporaryFile
+    assert (temporaryfile.TemporaryFile is named.NamedTemporaryFile) is temporaryfile.temporaryfile_is_alias(
+        os.name, sys.platform)
 
 
 def test_encoding_stand_in_for_3_9_passes_the_value_through():
-    assert files._keep_encoding(None) is None and files._keep_encoding("utf-8", 3) == "utf-8"
+    assert compat._keep_encoding(None) is None and compat._keep_encoding("utf-8", 3) == "utf-8"
 
 
 # ---------------------------------------------------------------------------
@@ -108,7 +110,7 @@ def test_failed_wrap_leaves_removal_to_the_os_when_it_deletes_on_close(ref, tmp_
     # Windows with delete and delete_on_close: O_TEMPORARY removes the file when
     # io.open closes the descriptor, so we must not unlink it (the name could be
     # someone else's by then).  Simulated here by claiming the OS deletes.
-    monkeypatch.setattr(files, "os_deletes_on_close", lambda *args: True)
+    monkeypatch.setattr(named, "os_deletes_on_close", lambda *args: True)
     with pytest.raises(LookupError):
         ref.NamedTemporaryFile("w+", encoding="no-such-codec", dir=tmp_path)
     assert len(os.listdir(tmp_path)) == 1  # Linux has no O_TEMPORARY: still there
@@ -172,7 +174,7 @@ def test_name_reused_after_close_is_not_removed_at_exit(ref, tmp_path):
 
 def test_os_side_deletion_is_left_to_the_os(ref, tmp_path):
     fd, path = ref.mkstemp(dir=tmp_path)
-    wrapper = files._TemporaryFileWrapper(open(fd, "w+b"), path, True, True, os_deletes=True)
+    wrapper = named._TemporaryFileWrapper(open(fd, "w+b"), path, True, True, os_deletes=True)
     wrapper.close()
     # On Windows O_TEMPORARY would have removed it; we must not unlink it ourselves.
     assert os.path.exists(path)
@@ -199,7 +201,7 @@ def test_deletion_matrix_on_this_platform(ref, tmp_path, delete, delete_on_close
 
 
 def test_generic_alias():
-    assert files._TemporaryFileWrapper[int].__origin__ is files._TemporaryFileWrapper
+    assert named._TemporaryFileWrapper[int].__origin__ is named._TemporaryFileWrapper
 
 
 def test_names_injected_reach_the_named_file(ref, tmp_path):

@@ -1,4 +1,4 @@
-"""White-box tests of reference.platform_rules: every platform's answer, decided on Linux."""
+"""White-box tests of the platform-dependent decisions of the reference (chapters 1, 3, 5, 6), on Linux."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from reference import location, named, temporaryfile
 from reference import platform_rules as rules
 
 FAKE_FLAGS = {
@@ -50,18 +51,18 @@ def test_real_flags_on_this_host_are_exclusive_and_nofollow():
 
 def test_posix_order_variables_then_fixed_then_cwd():
     env = {"TMP": "/c", "TMPDIR": "/a", "TEMP": "/b"}
-    assert rules.candidate_dirs("posix", env, "/work") == [
+    assert location.candidate_dirs("posix", env, "/work") == [
         "/a", "/b", "/c", "/tmp", "/var/tmp", "/usr/tmp", "/work"]
 
 
 def test_empty_variables_are_skipped_and_missing_cwd_becomes_dot():
     env = {"TMPDIR": "", "TEMP": "/b"}
-    assert rules.candidate_dirs("posix", env, None) == ["/b", "/tmp", "/var/tmp", "/usr/tmp", "."]
+    assert location.candidate_dirs("posix", env, None) == ["/b", "/tmp", "/var/tmp", "/usr/tmp", "."]
 
 
 def test_windows_order_profile_system_then_documented_four():
     env = {"TMP": r"D:\t", "USERPROFILE": r"C:\Users\ann", "SYSTEMROOT": r"C:\Windows"}
-    assert rules.candidate_dirs("nt", env, r"C:\work") == [
+    assert location.candidate_dirs("nt", env, r"C:\work") == [
         r"D:\t", r"C:\Users\ann\AppData\Local\Temp", r"C:\Windows\Temp",
         r"c:\temp", r"c:\tmp", r"\temp", r"\tmp", r"C:\work"]
 
@@ -73,11 +74,11 @@ def test_windows_order_profile_system_then_documented_four():
     ({}, "~"),
 ])
 def test_windows_profile_dir_follows_expanduser_rules(env, profile):
-    assert rules.windows_profile_dirs(env)[0] == profile + r"\AppData\Local\Temp"
+    assert location.windows_profile_dirs(env)[0] == profile + r"\AppData\Local\Temp"
 
 
 def test_windows_unset_systemroot_is_left_unexpanded():
-    assert rules.windows_profile_dirs({})[1] == r"%SYSTEMROOT%\Temp"
+    assert location.windows_profile_dirs({})[1] == r"%SYSTEMROOT%\Temp"
 
 
 @given(
@@ -87,12 +88,13 @@ def test_windows_unset_systemroot_is_left_unexpanded():
     cwd=st.one_of(st.none(), st.just("/cwd")),
 )
 def test_variables_lead_in_fixed_order_and_cwd_closes(env, os_name, cwd):
-    found = rules.candidate_dirs(os_name, env, cwd)
+    found = location.candidate_dirs(os_name, env, cwd)
     expected_vars = [env[k] for k in ("TMPDIR", "TEMP", "TMP") if env.get(k)]
     assert found[:len(expected_vars)] == expected_vars
     assert found[-1] == (cwd or ".")
     fixed = found[len(expected_vars):-1]
-    assert fixed[-4:] == (list(rules.WINDOWS_FALLBACKS) if os_name == "nt" else list(rules.POSIX_FALLBACKS))
+    fallbacks = location.WINDOWS_FALLBACKS if os_name == "nt" else location.POSIX_FALLBACKS
+    assert fixed[-4:] == list(fallbacks)
 
 
 # ---------------------------------------------------------------------------
@@ -122,7 +124,7 @@ def test_posix_never_asks_about_the_directory():
     ("nt", "win32", True), ("java", "java", True),
 ])
 def test_alias_only_where_open_files_cannot_lose_their_name(os_name, platform, alias):
-    assert rules.temporaryfile_is_alias(os_name, platform) is alias
+    assert temporaryfile.temporaryfile_is_alias(os_name, platform) is alias
 
 
 # ---------------------------------------------------------------------------
@@ -142,12 +144,12 @@ def expected_unlink(event: str, delete: bool, delete_on_close: bool, windows: bo
 
 
 @given(
-    event=st.sampled_from([rules.CLOSE, rules.EXIT, rules.FINALIZE]),
+    event=st.sampled_from([named.CLOSE, named.EXIT, named.FINALIZE]),
     delete=st.booleans(), delete_on_close=st.booleans(),
     os_name=st.sampled_from(["posix", "nt"]),
 )
 def test_unlink_decision_matches_the_documented_table(event, delete, delete_on_close, os_name):
-    os_deletes = rules.os_deletes_on_close(os_name, delete, delete_on_close)
+    os_deletes = named.os_deletes_on_close(os_name, delete, delete_on_close)
     assert os_deletes == (os_name == "nt" and delete and delete_on_close)
-    got = rules.unlink_on(event, delete, delete_on_close, os_deletes)
+    got = named.unlink_on(event, delete=delete, delete_on_close=delete_on_close, os_deletes=os_deletes)
     assert got == expected_unlink(event, delete, delete_on_close, os_name == "nt")

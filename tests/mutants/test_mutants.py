@@ -2,10 +2,10 @@
 
 A mutant (tests/mutants/m_*.py) is the reference with one behaviour broken,
 and lists in ``BREAKS`` the clause ids that must then fail.  Each case runs the
-conformance CLI on one mutant, restricted to those clauses, and requires
-status "fail" or "error" for every one of them and exit status 1.  A clause
-that passes means the mutant is wrong or the suite's test is too weak to see
-the breakage.
+conformance CLI on one mutant (loaded by module name, ``mutants.m_...``),
+restricted to those clauses, and requires status "fail" or "error" for every
+one of them and exit status 1.  A clause that passes means the mutant is wrong
+or the suite's test is too weak to see the breakage.
 
 Slow (one CLI run per mutant, a few seconds each), so it runs only when
 CONFORMANCE_MUTANTS=1 is set; CI runs it as its own step.
@@ -13,34 +13,22 @@ CONFORMANCE_MUTANTS=1 is set; CI runs it as its own step.
 
 from __future__ import annotations
 
-import ast
 import json
 import os
 import subprocess
 import sys
 from pathlib import Path
-from typing import List, Tuple
 
 import pytest
 
-MUTANTS = Path(__file__).resolve().parent / "mutants"
+from . import HERE, breaks_of, module_name, mutant_paths
 
 slow = pytest.mark.skipif(os.environ.get("CONFORMANCE_MUTANTS") != "1",
-                                reason="mutant runs are slow: set CONFORMANCE_MUTANTS=1 to run them")
+                          reason="mutant runs are slow: set CONFORMANCE_MUTANTS=1 to run them")
 
 RED = ("fail", "error")
-
-
-def _breaks(path: Path) -> Tuple[str, ...]:
-    """The mutant's BREAKS, read from its source: importing it would patch the reference here."""
-    for node in ast.parse(path.read_text()).body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "BREAKS" for t in node.targets):
-            return tuple(ast.literal_eval(node.value))
-    raise AssertionError(f"{path.name} has no BREAKS")
-
-
-def _mutants() -> List[Path]:
-    return sorted(MUTANTS.glob("m_*.py"))
+# The child finds the package ``mutants`` in tests/, and the project (the reference) at the root.
+TESTS_DIR, ROOT = HERE.parent, HERE.parent.parent
 
 
 def test_every_mutant_names_clauses():
@@ -48,8 +36,8 @@ def test_every_mutant_names_clauses():
 
     catalogue = load_catalogue()
     known = {clause.id for clause in getattr(catalogue, "clauses", catalogue)}
-    for path in _mutants():
-        breaks = _breaks(path)
+    for path in mutant_paths():
+        breaks = breaks_of(path)
         assert breaks, path.name
         assert set(breaks) <= known, (path.name, set(breaks) - known)
         if "REUSES_EXISTING = True" in path.read_text():
@@ -57,16 +45,23 @@ def test_every_mutant_names_clauses():
             assert not [b for b in breaks if b.startswith("badinput.")], path.name
 
 
+def test_no_mutant_edits_the_import_path():
+    # They are modules of one package, loaded by name: none needs sys.path.
+    edited = [p.name for p in mutant_paths() if "sys.path" in p.read_text()]
+    assert not edited
+
+
 @slow
-@pytest.mark.parametrize("path", _mutants(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", mutant_paths(), ids=lambda p: p.stem)
 def test_mutant_turns_its_clauses_red(path: Path, tmp_path: Path):
-    breaks = _breaks(path)
+    breaks = breaks_of(path)
     output = tmp_path / "result.json"
-    command = [sys.executable, "-m", "conformance", "--target", str(path), "--no-expectations",
+    command = [sys.executable, "-m", "conformance", "--target", module_name(path), "--no-expectations",
                "--format", "json", "--output", str(output)]
     for clause_id in breaks:
         command += ["--clause", clause_id]
-    proc = subprocess.run(command, cwd=str(tmp_path), capture_output=True, text=True, timeout=600)
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join([str(TESTS_DIR), str(ROOT)]))
+    proc = subprocess.run(command, cwd=str(tmp_path), capture_output=True, text=True, timeout=600, env=env)
     assert output.exists(), f"no result (exit {proc.returncode}): {proc.stderr[-1500:]}"
     statuses = {c["id"]: c for c in json.loads(output.read_text())["clauses"]}
     unable = [f"{i}: {statuses[i]['reason']}" for i in breaks

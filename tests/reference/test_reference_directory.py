@@ -15,7 +15,7 @@ from typing import Any, Callable, List
 import pytest
 
 import reference
-from reference import directory
+from reference import compat, directory
 
 
 def tree(root: pathlib.Path) -> pathlib.Path:
@@ -63,22 +63,22 @@ def test_rmtree_shim_speaks_onexc_and_onerror():
     def record(func: Any, path: str, exc: BaseException) -> None:
         calls.append((func, path, str(exc)))
 
-    directory.rmtree_with_onexc("p", record, rmtree=new_style, has_onexc=True)
-    directory.rmtree_with_onexc("q", record, rmtree=old_style, has_onexc=False)
+    compat.rmtree_with_onexc("p", record, rmtree=new_style, has_onexc=True)
+    compat.rmtree_with_onexc("q", record, rmtree=old_style, has_onexc=False)
     assert calls == [(os.rmdir, "p", "a"), (os.rmdir, "q", "b")]
 
 
 def test_platform_stand_ins(monkeypatch):
-    assert directory._no_file_flags("/", 0) is None
-    assert directory._junction_by_reparse_tag("/") is False  # no reparse tags off Windows
+    assert compat._no_file_flags("/", 0) is None
+    assert compat._junction_by_reparse_tag("/") is False  # no reparse tags off Windows
 
     def windows_lstat(path: str) -> Any:
         tag = 0xA0000003 if path == "junction" else 0
         return types.SimpleNamespace(st_reparse_tag=tag)
 
-    monkeypatch.setattr(directory, "os", fake_os(lstat=windows_lstat))
-    assert directory._junction_by_reparse_tag("junction") is True
-    assert directory._junction_by_reparse_tag("plain") is False
+    monkeypatch.setattr(compat, "os", fake_os(lstat=windows_lstat))
+    assert compat._junction_by_reparse_tag("junction") is True
+    assert compat._junction_by_reparse_tag("plain") is False
 
 
 # ---------------------------------------------------------------------------
