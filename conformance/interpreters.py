@@ -25,7 +25,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Iterator, List, Optional, Sequence, Tuple
 
-from conformance import support
+from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -204,7 +204,7 @@ def _stage_sources(root: Path, files: Sequence[Path], into: Path) -> None:
 def _create(interp: Interpreter, venv: Path, root: Path) -> None:
     """A new environment holding the project's requirements (not the project yet)."""
     if venv.exists():
-        support.remove_tree(str(venv))  # a half-built one from an interrupted run
+        remove_untrusted_tree(str(venv), str(venv.parent))  # a half-built one from an interrupted run
     progress(f"creating a virtual environment at {venv}")
     _run_step("creating the virtual environment", [interp.executable, "-m", "venv", str(venv)])
     progress("installing the dependencies (pip; first time only) ...")
@@ -216,7 +216,7 @@ def _create(interp: Interpreter, venv: Path, root: Path) -> None:
 
 def _install_project(venv: Path, root: Path, files: Sequence[Path], digest: str) -> None:
     """(Re)install this source tree, from a copy of its files, as a fresh clone would."""
-    staging = support.make_scratch(support.harness_tmp_root(), "src")
+    staging = make_scratch(harness_tmp_root(), "src")
     try:
         _stage_sources(root, files, Path(staging))
         progress(f"installing this source tree ({digest}) ...")
@@ -225,7 +225,7 @@ def _install_project(venv: Path, root: Path, files: Sequence[Path], digest: str)
                    "--disable-pip-version-check", "--no-deps", "--no-build-isolation",
                    "--force-reinstall", staging])
     finally:
-        support.remove_tree(staging)
+        remove_untrusted_tree(staging, harness_tmp_root())
     (venv / ".project").write_text(digest + "\n")
 
 
@@ -249,7 +249,7 @@ def prepared_venv(interp: Interpreter) -> Iterator[Path]:
             _create(interp, venv, root)
             for stale in venv.parent.glob(prefix + "*"):  # older requirement sets
                 if stale.is_dir() and stale != venv:
-                    support.remove_tree(str(stale))
+                    remove_untrusted_tree(str(stale), str(venv.parent))
         digest = tree_digest(root, files)
         installed = (venv / ".project").read_text().strip() if (venv / ".project").exists() else ""
         if installed == digest:
@@ -263,7 +263,7 @@ def prepared_venv(interp: Interpreter) -> Iterator[Path]:
 def run_elsewhere(spec: str, argv: Sequence[str]) -> dict:
     """Run ``python -m conformance ARGV`` under interpreter ``spec``; return its result document."""
     interp = probe(find_interpreter(spec))
-    scratch = support.make_scratch(support.harness_tmp_root(), "run")
+    scratch = make_scratch(harness_tmp_root(), "run")
     output = os.path.join(scratch, "result.json")
     try:
         with prepared_venv(interp) as python:
@@ -278,4 +278,4 @@ def run_elsewhere(spec: str, argv: Sequence[str]) -> dict:
         with open(output, encoding="utf-8") as handle:
             return json.load(handle)
     finally:
-        support.remove_tree(scratch)
+        remove_untrusted_tree(scratch, harness_tmp_root())

@@ -17,7 +17,8 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import pytest
 
 from conformance import expectations as expectations_module
-from conformance import plugin, pytest_summary, results, support
+from conformance import plugin, pytest_summary, results
+from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.targets import Target, resolve_target
 from spec import Catalogue, load_catalogue
 
@@ -199,7 +200,7 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[results.TestOutcom
     tests fork, send signals, install audit hooks and count descriptors, which a
     worker thread sharing the process (pytest-xdist's) would disturb.
     """
-    scratch = support.make_scratch(support.harness_tmp_root(), "shards")
+    scratch = make_scratch(harness_tmp_root(), "shards")
     try:
         running = []
         for index, files in enumerate(shards(conformance_modules(), jobs)):
@@ -218,7 +219,7 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[results.TestOutcom
                 documents.append(json.load(handle))
         return merge_shards(documents)
     finally:
-        support.remove_tree(scratch)
+        remove_untrusted_tree(scratch, harness_tmp_root())
 
 
 def run(options: RunOptions) -> dict:

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import reference
-from conformance.support import AuditRecorder
+from conformance.harness.audit import AuditRecorder
 from reference import files, names
 
 

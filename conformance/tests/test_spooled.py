@@ -15,7 +15,7 @@ from typing import Any, List
 
 import pytest
 
-from conformance import support
+from conformance.harness.descriptors import open_fds
 
 
 def on_disk(spooled: Any) -> bool:
@@ -354,7 +354,7 @@ def test_context_manager_returns_itself_and_closes(tf, scratch):
     with pytest.raises(ValueError):
         s.write(b"late")
     still_open = []
-    for other in support.open_fds():
+    for other in open_fds():
         try:
             still_open.append((os.fstat(other).st_dev, os.fstat(other).st_ino))
         except OSError:

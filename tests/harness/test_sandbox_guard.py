@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from conformance.support import SandboxGuard, SandboxViolation
+from conformance.harness.guard import SandboxGuard, SandboxViolation
 
 
 @pytest.fixture
