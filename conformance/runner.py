@@ -14,6 +14,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+# Imported before pytest starts, on purpose: pytest marks every module of a plugin's distribution
+# for assertion rewriting and, where bytecode is not written (PYTHONDONTWRITEBYTECODE), would
+# recompile all of Hypothesis on every run.
+import hypothesis  # noqa: F401
 import pytest
 
 from conformance import expectations as expectations_module

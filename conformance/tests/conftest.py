@@ -30,6 +30,8 @@ from conformance.harness.guard import SANDBOX_VARIABLE, SandboxGuard
 from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.plugin import NOT_IMPLEMENTED, target_for
 
+pytest.register_assert_rewrite("conformance.tests._shared")
+
 # Deterministic and quick by default; CONFORMANCE_HYPOTHESIS=thorough for more.
 settings.register_profile(
     "conformance", max_examples=40, deadline=None, derandomize=True, database=None,
@@ -75,6 +77,19 @@ def scratch_root() -> Iterator[str]:
     yield root
     hypothesis.configuration.set_hypothesis_home_dir(None)  # back to Hypothesis's default
     remove_untrusted_tree(root, parent)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _frozen_heap() -> Iterator[None]:
+    """Keep what is alive before the first test (pytest, Hypothesis, the catalogue) out of every collection.
+
+    Tests call gc.collect() to see finalizers run; with the session's own objects
+    frozen, each collection walks only what tests made since, not the whole heap.
+    """
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -7,7 +7,6 @@ import os
 import stat
 import subprocess
 import sys
-from typing import Iterator, List
 
 import pytest
 
@@ -21,6 +20,7 @@ from conformance.tests._creators import (
     entries,
     opened_descriptor,
 )
+from conformance.tests._shared import TAKEN, names_drawn_until_exhausted
 
 NAME_RETRY_APIS = ("mkstemp", "mkdtemp", "NamedTemporaryFile", "TemporaryDirectory")
 
@@ -65,28 +65,12 @@ def test_directory_and_file_both_count_as_taken(tf, target, scratch):
 @pytest.mark.clause("creation.retry.tmp-max-bound")
 @pytest.mark.needs("name-injection")
 def test_gives_up_after_tmp_max_attempts(tf, target, scratch):
-    _plant(scratch, "tmpTAKEN")
-    drawn: List[str] = []
-
-    def names() -> Iterator[str]:
-        for _ in range(50):  # finite: an unbounded loop ends with StopIteration, a failure
-            drawn.append("TAKEN")
-            yield "TAKEN"
-
-    saved = tf.TMP_MAX
-    tf.TMP_MAX = 4
-    try:
-        for api in NAME_RETRY_APIS:
-            drawn.clear()
-            before = entries(scratch)
-            with target.inject_names(names()):
-                with pytest.raises(FileExistsError):
-                    with created(tf, api, prefix="tmp", dir=scratch):
-                        pass
-            assert len(drawn) == 4, (api, len(drawn))
-            assert entries(scratch) == before, api
-    finally:
-        tf.TMP_MAX = saved
+    _plant(scratch, "tmp" + TAKEN)
+    for api in NAME_RETRY_APIS:
+        before = entries(scratch)
+        drawn = names_drawn_until_exhausted(tf, target, api, 4, prefix="tmp", dir=scratch)
+        assert drawn == 4, (api, drawn)
+        assert entries(scratch) == before, api
 
 
 @pytest.mark.clause("creation.file.owner-read-write")
