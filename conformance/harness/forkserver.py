@@ -78,19 +78,29 @@ def _keep(conn: socket.socket) -> Optional[Dict[str, Any]]:
     os._exit(0)
 
 
+def _reap(block: bool) -> None:
+    """Collect ended keepers (all of them when ``block``), so their CPU time reaches our parent."""
+    while True:
+        try:
+            pid, _status = os.waitpid(-1, 0 if block else os.WNOHANG)
+        except ChildProcessError:
+            return
+        if pid == 0:
+            return
+
+
 def serve(control: socket.socket) -> Optional[Dict[str, Any]]:
     """Fork a keeper per connection until the parent hangs up; the request, in a check's process."""
-    signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # keepers are reaped by the kernel
     while True:
         try:
             _data, fds, _flags, _address = socket.recv_fds(control, 1, 1)
         except OSError:
-            return None
+            fds = []
+        _reap(block=not fds)
         if not fds:
             return None  # the parent closed its end: the session is over
         if os.fork() == 0:
             control.close()
-            signal.signal(signal.SIGCHLD, signal.SIG_DFL)
             return _keep(socket.socket(fileno=fds[0]))
         os.close(fds[0])
 
