@@ -12,6 +12,7 @@ import os
 import secrets
 import shutil
 import stat
+from typing import Optional
 
 # Linux offers O_PATH: a handle on a directory we may not even read, which lets us
 # repair its mode without ever resolving a name twice.
@@ -90,3 +91,47 @@ def _remove_entry(dir_fd: int, name: str) -> None:
     finally:
         os.close(handle)
     os.rmdir(name, dir_fd=dir_fd)
+
+
+class ScratchPool:
+    """Hands out empty owner-only directories under ``root``, one per test.
+
+    A directory given back exactly as it was handed out -- still a directory,
+    still ours, mode 0o700, empty -- is handed out again instead of being
+    removed and made anew: on a busy file system that pair of calls costs more
+    than most tests.  Anything else given back is removed as untrusted.
+    """
+
+    def __init__(self, root: str, label: str = "t") -> None:
+        self.root = root
+        self.label = label
+        self._spare: Optional[str] = None
+
+    def take(self) -> str:
+        """An empty owner-only directory no one else is using."""
+        path, self._spare = self._spare, None
+        return path if path is not None else make_scratch(self.root, self.label)
+
+    def give_back(self, path: str, reusable: bool = True) -> None:
+        """Keep ``path`` for the next test if ``reusable`` and untouched, else remove it."""
+        if reusable and self._spare is None and _untouched(path):
+            self._spare = path
+        else:
+            remove_untrusted_tree(path, self.root)
+
+    def close(self) -> None:
+        """Remove the directory kept for a next test that never came."""
+        path, self._spare = self._spare, None
+        if path is not None:
+            remove_untrusted_tree(path, self.root)
+
+
+def _untouched(path: str) -> bool:
+    """Is ``path`` still an empty directory of ours with mode 0o700 (no link, nothing inside)?"""
+    try:
+        info = os.stat(path, follow_symlinks=False)
+        empty = not os.listdir(path)
+    except OSError:
+        return False
+    return (stat.S_ISDIR(info.st_mode) and stat.S_IMODE(info.st_mode) == 0o700
+            and info.st_uid == os.geteuid() and empty)

@@ -3,7 +3,7 @@
 * ``tf`` -- the module under test, behind a thin proxy: reading a public name
   the target lacks skips the test as "not implemented: NAME".
 * ``target`` -- the :class:`~conformance.targets.Target` (capabilities, version).
-* ``scratch`` -- a fresh owner-only directory for this test alone.  It is also
+* ``scratch`` -- an empty owner-only directory for this test alone.  It is also
   the default temp directory while the test runs (``TMPDIR`` points at it and
   ``tempdir`` is reset), so a test that omits ``dir=`` still writes only here.
 * ``audit`` -- an :class:`~conformance.harness.audit.AuditRecorder` subscribed for the
@@ -27,7 +27,7 @@ from conformance.harness.audit import AuditRecorder
 from conformance.harness.children import privilege_drop_command, start_fork_servers, stop_fork_servers
 from conformance.harness.descriptors import describe_fd, open_fds
 from conformance.harness.guard import SANDBOX_VARIABLE, SandboxGuard
-from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
+from conformance.harness.scratch import ScratchPool, harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.plugin import NOT_IMPLEMENTED, target_for
 
 pytest.register_assert_rewrite("conformance.tests._shared")
@@ -100,14 +100,23 @@ def _child_servers() -> Iterator[None]:
     stop_fork_servers()
 
 
+@pytest.fixture(scope="session")
+def scratch_pool(scratch_root: str) -> Iterator[ScratchPool]:
+    """Where each test's directory comes from (an untouched one is handed out again)."""
+    pool = ScratchPool(scratch_root)
+    yield pool
+    pool.close()
+
+
 @pytest.fixture
-def scratch(scratch_root: str, target) -> Iterator[str]:
-    """A fresh directory for this test; removed afterwards whatever it holds."""
-    path = make_scratch(scratch_root)
+def scratch(scratch_pool: ScratchPool, target) -> Iterator[str]:
+    """An empty owner-only directory for this test alone; removed afterwards whatever it holds."""
+    path = scratch_pool.take()
     if target.prepare_scratch is not None:
         target.prepare_scratch(path)
     yield path
-    remove_untrusted_tree(path, scratch_root)
+    # A target on a fake file system keeps its own copy of the directory: never hand that on.
+    scratch_pool.give_back(path, reusable=target.prepare_scratch is None)
 
 
 @pytest.fixture

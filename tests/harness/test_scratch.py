@@ -12,7 +12,7 @@ import stat
 
 import pytest
 
-from conformance.harness.scratch import make_scratch, remove_untrusted_tree
+from conformance.harness.scratch import ScratchPool, make_scratch, remove_untrusted_tree
 
 
 @pytest.fixture
@@ -90,4 +90,26 @@ def test_a_link_given_as_the_tree_is_removed_not_followed(places):
 def test_a_missing_tree_is_nothing_to_do(places):
     root, _outside = places
     remove_untrusted_tree(os.path.join(root, "absent"), root)
+    assert os.listdir(root) == []
+
+
+def test_the_pool_hands_an_untouched_directory_on_and_removes_the_rest(places):
+    root, _outside = places
+    pool = ScratchPool(root)
+    first = pool.take()
+    pool.give_back(first)
+    assert pool.take() == first  # empty, 0o700, ours: handed on
+    os.chmod(first, 0o755)
+    pool.give_back(first)
+    second = pool.take()
+    assert second != first and not os.path.exists(first)  # its mode was changed: removed
+    with open(os.path.join(second, "left"), "w"):
+        pass
+    pool.give_back(second)
+    third = pool.take()
+    assert third not in (first, second) and not os.path.exists(second)  # not empty: removed
+    pool.give_back(third, reusable=False)
+    assert not os.path.exists(third)
+    pool.give_back(pool.take())
+    pool.close()
     assert os.listdir(root) == []
