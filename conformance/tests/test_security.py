@@ -15,6 +15,7 @@ import pytest
 
 from conformance.harness import fd_probe
 from conformance.harness.children import run_in_child
+from conformance.tests.in_child.creation import drawn_file_names
 
 # ---------------------------------------------------------------------------
 # Creators: each makes one object in ``where`` and returns (path or None, closer).
@@ -301,17 +302,7 @@ def _mktemp_names(tf, scratch: str, count: int) -> List[str]:
     return [os.path.basename(tf.mktemp(prefix="", suffix="", dir=scratch)) for _ in range(count)]
 
 
-def _mkstemp_names(tf, scratch: str, count: int) -> List[str]:
-    names = []
-    for _ in range(count):
-        fd, path = tf.mkstemp(prefix="", suffix="", dir=scratch)
-        os.close(fd)
-        os.unlink(path)
-        names.append(os.path.basename(path))
-    return names
-
-
-NAME_SOURCES = {"mktemp": (_mktemp_names, 1), "mkstemp": (_mkstemp_names, 20)}
+NAME_SOURCES = {"mktemp": (_mktemp_names, 1), "mkstemp": (drawn_file_names, 20)}
 
 
 _drawn_cache: Dict[Tuple[int, str], List[str]] = {}
@@ -373,7 +364,7 @@ def test_consecutive_names_show_no_trend(drawn_names):
 
 def _child_names(tf, where: str, count: int) -> List[str]:
     os.mkdir(where)
-    return _mkstemp_names(tf, where, count)
+    return drawn_file_names(tf, where, count)
 
 
 @pytest.mark.clause("security.names.fork-distinct")

@@ -53,10 +53,10 @@ def tempdir_before_and_after(tf: Any) -> List[Any]:
 
 
 def drawn_file_names(tf: Any, where: str, count: int) -> List[str]:
-    """The final components of ``count`` mkstemp files (each removed at once)."""
+    """The final components of ``count`` mkstemp files with empty prefix and suffix (each removed at once)."""
     names = []
     for _ in range(count):
-        fd, path = tf.mkstemp(prefix="", dir=where)
+        fd, path = tf.mkstemp(prefix="", suffix="", dir=where)
         os.close(fd)
         os.unlink(path)
         names.append(os.path.basename(path))
