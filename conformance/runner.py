@@ -107,9 +107,7 @@ def merge_shards(documents: Sequence[dict]) -> Tuple[List[TestRecord], List[str]
             for test in clause["tests"]:
                 found = records.get(test["nodeid"])
                 if found is None:
-                    found = records[test["nodeid"]] = TestRecord(
-                        test["nodeid"], (), test["outcome"], test["message"], test["duration"],
-                        dict(test["properties"]))
+                    found = records[test["nodeid"]] = TestRecord.from_dict(test)
                 if clause["id"] not in found.clauses:
                     found.clauses += (clause["id"],)
     return list(records.values()), errors

@@ -13,12 +13,13 @@ import platform as platform_module
 import re
 import sys
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from conformance import expectations as expectations_module
 from conformance import results
 from conformance.results import TestRecord
 from conformance.target import Target
+from conformance.vocabulary import MEANS_PROPERTY, OBSERVATION_MEANS
 from spec import Catalogue
 
 
@@ -38,20 +39,35 @@ def target_info(target: Target) -> Dict[str, object]:
             "partial": bool(target.partial), "capabilities": sorted(target.capabilities)}
 
 
-def matches(clause_ids: Iterable[str], patterns: Sequence[str]) -> bool:
-    """Does any id match any pattern (no patterns: everything matches)?"""
+def matches(names: Iterable[str], patterns: Sequence[str]) -> bool:
+    """Does any name match any fnmatch pattern (no patterns: everything matches)?"""
     if not patterns:
         return True
-    return any(fnmatch.fnmatchcase(cid, pat) for cid in clause_ids for pat in patterns)
+    return any(fnmatch.fnmatchcase(name, pat) for name in names for pat in patterns)
+
+
+def clause_selected(clause: object, patterns: Sequence[str]) -> bool:
+    """A ``--clause`` pattern matches a clause's id, or its API's name (``mkstemp``: the whole group)."""
+    return matches((clause.id, clause.api), patterns)  # type: ignore[attr-defined]
 
 
 def selected_clauses(catalogue: Catalogue, patterns: Sequence[str]) -> List[object]:
     """The clauses matching ``patterns`` (all without patterns); none matching is an error."""
-    chosen = [c for c in catalogue if matches((c.id,), patterns)]
+    chosen = [c for c in catalogue if clause_selected(c, patterns)]
     if not chosen:
-        raise SelectionError(f"--clause {' '.join(patterns)} matches no clause id "
+        raise SelectionError(f"--clause {' '.join(patterns)} matches no clause id or API name "
                              "(try python -m conformance --list-clauses)")
     return chosen
+
+
+def selected_ids(catalogue: Catalogue, patterns: Sequence[str]) -> Set[str]:
+    """The ids of the clauses ``patterns`` select."""
+    return {c.id for c in catalogue if clause_selected(c, patterns)}
+
+
+def item_selected(clause_ids: Sequence[str], selected: Set[str], patterns: Sequence[str]) -> bool:
+    """Does a test naming ``clause_ids`` run?  (An id outside the catalogue matches by pattern only.)"""
+    return not patterns or any(cid in selected for cid in clause_ids) or matches(clause_ids, patterns)
 
 
 def running_release() -> Tuple[int, ...]:
@@ -87,6 +103,9 @@ def session_records(records: Mapping[str, TestRecord], seen: Iterable[str],
         unknown = [c for c in record.clauses if c not in catalogue]
         if unknown:
             errors.append(f"{nodeid}: names clause id(s) not in the catalogue: {', '.join(unknown)}")
+        means = record.properties.get(MEANS_PROPERTY)
+        if means is not None and means not in OBSERVATION_MEANS:
+            errors.append(f"{nodeid}: records means {means!r}, not one of {', '.join(OBSERVATION_MEANS)}")
     return kept, errors
 
 

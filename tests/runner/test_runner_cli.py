@@ -68,7 +68,14 @@ def test_broken_behaviour_fails_its_clause_with_exit_1(fakes):
     lines = done.stdout.splitlines()
     assert any(MODE in ln and "FAIL" in ln for ln in lines)
     assert lines[-1] == ("1 passed, 1 failed, 0 errors, 0 skipped, 0 not applicable, "
-                         "0 expected failures, 0 unexpected passes")
+                         "0 expected failures, 0 unexpected passes, 0 unobservable")
+    # The failure reads in the domain's terms, then the clause and where it is explained.
+    at = next(i for i, ln in enumerate(lines) if MODE in ln and "FAIL" in ln)
+    assert lines[at + 1].strip() == "mkstemp: mode 0o644 (rw-r--r--), expected 0o600 (rw-------) under umask 0o000"
+    assert lines[at + 2].strip().startswith("clause: The created file can be read and written by its owner only")
+    assert lines[at + 3].strip() == "docs: generated/clauses/mkstemp.html#clause-mkstemp-mode-owner-only"
+    assert lines[4].startswith("core tier: 1 passed, 1 failed")  # the summary comes first
+    assert "Use -v" not in done.stdout and "assert 420" not in done.stdout
 
 
 def test_missing_public_name_fails_a_complete_target(fakes):
@@ -141,8 +148,9 @@ def test_json_shape(fakes):
     assert set(document["interpreter"]) == {"implementation", "version", "executable"}
     clause = document["clauses"][0]
     assert set(clause) == {"id", "api", "level", "tier", "kind", "status", "reason", "departure_class",
-                           "tests"}
-    assert set(clause["tests"][0]) == {"nodeid", "outcome", "message", "duration", "properties"}
+                           "statement", "docs", "means", "tests"}
+    assert set(clause["tests"][0]) == {"nodeid", "outcome", "message", "headline", "duration", "properties"}
+    assert clause["tests"][0]["nodeid"].startswith("conformance/tests/test_mkstemp.py::")
     assert document["summary"]["fail"] == 1 and document["summary"]["pass"] == 1
 
 
