@@ -256,3 +256,6 @@ class SessionRecorder:
         verbosity = -1 if self.config.getoption("verbose") <= 0 else 1
         for line in render_text(self.state.document, verbosity=verbosity, colour=False).splitlines():
             terminalreporter.write_line(line)
+        terminalreporter.write_line(
+            f"expectations: {self.state.document['expectations'] or 'none'}; the exit status follows "
+            f"this clause summary ({exit_status(self.state.document)}), not the test count")

@@ -14,7 +14,7 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 import pytest
 
-from conformance import plugin, session, support
+from conformance import plugin, progress, session, support
 from conformance.results import TestRecord
 from conformance.target import Target, looks_like_path
 from conformance.targets import resolve_target
@@ -35,6 +35,9 @@ class RunOptions:
     jobs: Optional[int] = None
     expectations: Optional[str] = None  # an explicit file
     use_expectations: bool = True
+    # Module and path targets run inside the sandbox when conformance.sandbox provides one;
+    # --no-sandbox turns that off (only for code one trusts).
+    sandbox: bool = True
     test_files: List[str] = field(default_factory=list)  # one shard of a --jobs run (internal)
 
 
@@ -94,6 +97,8 @@ def _shard_command(options: RunOptions, files: Sequence[str], output: str) -> Li
         command += ["--as-version", options.as_version]
     for pattern in options.patterns:
         command += ["--clause", pattern]
+    if not options.sandbox:
+        command.append("--no-sandbox")
     return command
 
 
@@ -145,9 +150,12 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[TestRecord], List[
 def run_in_process(options: RunOptions, target: Target) -> Tuple[List[TestRecord], List[str]]:
     """One pytest session in this process; the records of the tests that reported."""
     probe = _SessionProbe(target)
+    plugins: List[object] = [probe]
+    if progress.wanted(sys.stderr):  # the terminal itself, before pytest's output is captured
+        plugins.append(progress.TerminalProgress(sys.stderr))
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
-        code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=[probe])
+        code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=plugins)
     config = probe.config
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED,
                     pytest.ExitCode.NO_TESTS_COLLECTED) or config is None:
