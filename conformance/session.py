@@ -80,8 +80,14 @@ def choose_expectations(target: Target, catalogue: Catalogue, explicit: Optional
     """The expectation file for this run and its entries (raises ExpectationError)."""
     if not use:
         return None, {}
-    path = Path(explicit) if explicit else expectations_module.find_expectation_file(
-        target.name, sys.implementation.name, target.version)
+    beside = expectations_module.file_beside(target.origin) if target.origin else None
+    if explicit:
+        path: Optional[Path] = Path(explicit)
+    elif beside is not None and beside.is_file():
+        path = beside
+    else:
+        path = expectations_module.find_expectation_file(target.name, sys.implementation.name,
+                                                         target.version)
     if path is None:
         return None, {}
     entries = expectations_module.load_expectations(path, (c.id for c in catalogue), running_release())

@@ -71,8 +71,9 @@ def test_broken_behaviour_fails_its_clause_with_exit_1(fakes):
                          "0 expected failures, 0 unexpected passes, 0 unobservable")
     # The failure reads in the domain's terms, then the clause and where it is explained.
     at = next(i for i, ln in enumerate(lines) if MODE in ln and "FAIL" in ln)
-    assert lines[at + 1].strip() == "mkstemp: mode 0o644 (rw-r--r--), expected 0o600 (rw-------) under umask 0o000"
-    assert lines[at + 2].strip().startswith("clause: The created file can be read and written by its owner only")
+    headline = "mkstemp: mode 0o644 (rw-r--r--), expected 0o600 (rw-------) under umask 0o000"
+    assert lines[at + 1].strip() == headline
+    assert lines[at + 2].strip().startswith("clause: The created file can be read and written by its owner")
     assert lines[at + 3].strip() == "docs: generated/clauses/mkstemp.html#clause-mkstemp-mode-owner-only"
     assert lines[4].startswith("core tier: 1 passed, 1 failed")  # the summary comes first
     assert "Use -v" not in done.stdout and "assert 420" not in done.stdout
@@ -114,6 +115,11 @@ def test_listed_departure_is_expected_and_a_listed_pass_is_unexpected(fakes):
     (["--jobs", "0"], "must be at least 1"),
     (["--expectations", "x.toml", "--no-expectations"], "not allowed with"),
     (["--python", "/nonexistent/python"], "is not an executable file"),
+    (["--target", "json"], "target 'json' offers none of the tempfile API"),
+    (["--as-version", "3.7"], "version '3.7' is outside the spec's range (3.8 to 3.15)"),
+    (["--as-version", "3.99"], "outside the spec's range"),
+    (["--output", "/nonexistent/x"], "cannot write '/nonexistent/x': no directory"),
+    (["--list-clauses", "--format", "junit"], "--list-clauses supports --format text, json, markdown"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(fakes, args, complaint):
     done = run(*args, cwd=fakes)
@@ -189,8 +195,14 @@ def test_list_clauses_survives_a_closed_pipe(tmp_path):
     proc.stderr.close()
     assert proc.wait(timeout=60) == 0
     assert first.strip() and "Traceback" not in err and "BrokenPipe" not in err
-    listed = run("--list-clauses", "--format", "json", "--clause", "mkstemp.*", cwd=tmp_path)
-    assert MODE in [c["id"] for c in json.loads(listed.stdout)]
+    listed = json.loads(run("--list-clauses", "--format", "json", "--clause", "mkstemp.*",
+                            cwd=tmp_path).stdout)
+    assert listed["schema"] == "tempfile-conformance-catalogue/1"
+    assert MODE in [c["id"] for c in listed["clauses"]]
+    by_api = json.loads(run("--list-clauses", "--format", "json", "--clause", "mkstemp", cwd=tmp_path).stdout)
+    assert {c["api"] for c in by_api["clauses"]} == {"mkstemp"} and by_api["clauses"] == listed["clauses"]
+    table = run("--list-clauses", "--format", "markdown", "--clause", "mkstemp", cwd=tmp_path).stdout
+    assert f"| [`{MODE}`](generated/clauses/mkstemp.html#clause-mkstemp-mode-owner-only) | must |" in table
 
 
 def test_plain_pytest_prints_a_clause_summary(fakes):
