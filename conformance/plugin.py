@@ -160,13 +160,13 @@ def document_from_config(config: pytest.Config) -> dict:
     explicit = config.getoption("--conformance-expectations")
     try:
         path, expected = session.choose_expectations(
-            target, catalogue, os.path.abspath(explicit) if explicit else None,
+            session.Judged.of(target), catalogue, os.path.abspath(explicit) if explicit else None,
             not config.getoption("--conformance-no-expectations"))
     except (ExpectationError, SpecError) as exc:
         raise pytest.UsageError(str(exc)) from None
     records, errors = session.session_records(state.records, state.seen, catalogue,
                                               state.collection_errors)
-    return session.build_document(target, clauses, records, errors, path, expected)
+    return session.build_document(session.Judged.of(target), clauses, records, errors, path, expected)
 
 
 class SessionRecorder:

@@ -212,7 +212,7 @@ def count(results: Iterable[object], tier: Optional[str] = None) -> Dict[str, in
 def result_document(*, target: Mapping[str, object], interpreter: Mapping[str, str],
                     platform: str, judged_version: str, results: Sequence[ClauseResult],
                     expectations_file: Optional[str] = None,
-                    errors: Sequence[str] = ()) -> dict:
+                    errors: Sequence[str] = (), sandbox: Optional[str] = None) -> dict:
     """The JSON document of one run (schema ``tempfile-conformance/1``)."""
     clauses = [r.as_dict() for r in results]
     return {
@@ -222,6 +222,7 @@ def result_document(*, target: Mapping[str, object], interpreter: Mapping[str, s
         "platform": platform,
         "judged_version": judged_version,
         "expectations": expectations_file,
+        "sandbox": sandbox,
         "clauses": clauses,
         "summary": count(clauses),
         "tiers": {tier: count(clauses, tier) for tier in TIERS},

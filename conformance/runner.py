@@ -15,9 +15,11 @@ from typing import Dict, List, Optional, Sequence, Tuple
 import pytest
 
 from conformance import plugin, progress, session, support
+from conformance.confined import ConfinedRunError, is_foreign, run_confined
 from conformance.results import TestRecord
 from conformance.target import Target, looks_like_path
 from conformance.targets import resolve_target
+from conformance.vocabulary import AUDIT_GUARD_ONLY, SANDBOX_BWRAP
 from spec import load_catalogue
 
 
@@ -166,15 +168,46 @@ def run_in_process(options: RunOptions, target: Target) -> Tuple[List[TestRecord
                                    state.collection_errors)
 
 
+def child_arguments(options: RunOptions) -> List[str]:
+    """The same run's options for a child process (it uses no expectations: the caller applies them)."""
+    argv = ["--target", target_argument(options.target), "--no-expectations"]
+    if options.as_version:
+        argv += ["--as-version", options.as_version]
+    for pattern in options.patterns:
+        argv += ["--clause", pattern]
+    if options.jobs:
+        argv += ["--jobs", str(options.jobs)]
+    return argv
+
+
+def _confined(options: RunOptions) -> Optional[dict]:
+    """A module or path target judged inside the sandbox, or None where none can be built."""
+    spec = target_argument(options.target)
+    readable = [os.path.dirname(spec)] if looks_like_path(spec) else []
+    try:
+        return run_confined(child_arguments(options), readable + [os.getcwd()])
+    except ConfinedRunError as exc:
+        raise RunnerError(str(exc)) from None
+
+
 def run(options: RunOptions) -> dict:
-    """Run the suite (in this process, or in ``--jobs`` shard processes); the result document."""
+    """Run the suite (in this process, in ``--jobs`` shards, or confined); the result document."""
     catalogue = load_catalogue()
     clauses = session.selected_clauses(catalogue, options.patterns)
-    target = resolve_target(target_argument(options.target), options.as_version)
-    path, expected = session.choose_expectations(target, catalogue, options.expectations,
-                                                 options.use_expectations)
-    if options.jobs and options.jobs > 1 and not options.test_files:
-        records, errors = run_sharded(options, options.jobs)
+    top_level = not options.test_files
+    child = _confined(options) if options.sandbox and top_level and is_foreign(options.target) else None
+    if child is not None:  # the target was never imported here
+        judged = session.Judged.from_document(child)
+        records, errors = merge_shards([child])
     else:
-        records, errors = run_in_process(options, target)
-    return session.build_document(target, clauses, records, errors, path, expected)
+        target = resolve_target(target_argument(options.target), options.as_version)
+        judged = session.Judged.of(target)
+    path, expected = session.choose_expectations(judged, catalogue, options.expectations,
+                                                 options.use_expectations)
+    if child is None:
+        if options.jobs and options.jobs > 1 and top_level:
+            records, errors = run_sharded(options, options.jobs)
+        else:
+            records, errors = run_in_process(options, target)
+    confinement = SANDBOX_BWRAP if child is not None else AUDIT_GUARD_ONLY
+    return session.build_document(judged, clauses, records, errors, path, expected, confinement)

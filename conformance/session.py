@@ -12,6 +12,7 @@ import fnmatch
 import platform as platform_module
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
@@ -19,7 +20,7 @@ from conformance import expectations as expectations_module
 from conformance import results
 from conformance.results import TestRecord
 from conformance.target import Target
-from conformance.vocabulary import MEANS_PROPERTY, OBSERVATION_MEANS
+from conformance.vocabulary import AUDIT_GUARD_ONLY, MEANS_PROPERTY, OBSERVATION_MEANS
 from spec import Catalogue
 
 
@@ -36,7 +37,44 @@ def interpreter_info() -> Dict[str, str]:
 def target_info(target: Target) -> Dict[str, object]:
     """The ``target`` object of the result document."""
     return {"name": target.name, "implementation": target.implementation,
-            "partial": bool(target.partial), "capabilities": sorted(target.capabilities)}
+            "partial": bool(target.partial), "capabilities": sorted(target.capabilities),
+            "origin": target.origin}
+
+
+@dataclass(frozen=True)
+class Judged:
+    """What the results layer needs to know of a target.
+
+    It comes from a loaded :class:`Target`, or -- when the target ran confined
+    in a child process and was never imported here -- from that child's document.
+    """
+
+    info: Dict[str, object]  # the document's "target" object
+    version: Tuple[int, int]
+
+    @classmethod
+    def of(cls, target: Target) -> Judged:
+        """From a target loaded in this process."""
+        return cls(target_info(target), target.version)
+
+    @classmethod
+    def from_document(cls, document: Mapping[str, object]) -> Judged:
+        """From a result document written by a child run."""
+        major, minor = str(document["judged_version"]).split(".")
+        return cls(dict(document["target"]), (int(major), int(minor)))  # type: ignore[arg-type]
+
+    @property
+    def name(self) -> str:
+        return str(self.info["name"])
+
+    @property
+    def origin(self) -> Optional[str]:
+        origin = self.info.get("origin")
+        return str(origin) if origin else None
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.info.get("partial"))
 
 
 def matches(names: Iterable[str], patterns: Sequence[str]) -> bool:
@@ -75,7 +113,7 @@ def running_release() -> Tuple[int, ...]:
     return tuple(int(x) for x in re.findall(r"\d+", platform_module.python_version())[:3])
 
 
-def choose_expectations(target: Target, catalogue: Catalogue, explicit: Optional[str],
+def choose_expectations(target: Judged, catalogue: Catalogue, explicit: Optional[str],
                         use: bool) -> Tuple[Optional[Path], Dict[str, object]]:
     """The expectation file for this run and its entries (raises ExpectationError)."""
     if not use:
@@ -115,13 +153,14 @@ def session_records(records: Mapping[str, TestRecord], seen: Iterable[str],
     return kept, errors
 
 
-def build_document(target: Target, clauses: Sequence[object], records: Sequence[TestRecord],
+def build_document(target: Judged, clauses: Sequence[object], records: Sequence[TestRecord],
                    errors: Sequence[str], expectations_file: Optional[Path],
-                   expected: Mapping[str, object]) -> dict:
+                   expected: Mapping[str, object], confinement: str = AUDIT_GUARD_ONLY) -> dict:
     """Aggregate and wrap everything in the result document."""
     verdicts = results.aggregate(clauses, records, version=target.version, platform=sys.platform,
                                  partial=target.partial, expectations=expected)
     return results.result_document(
-        target=target_info(target), interpreter=interpreter_info(), platform=sys.platform,
-        judged_version=target.version_text, results=verdicts,
-        expectations_file=str(expectations_file) if expectations_file else None, errors=errors)
+        target=target.info, interpreter=interpreter_info(), platform=sys.platform,
+        judged_version=f"{target.version[0]}.{target.version[1]}", results=verdicts,
+        expectations_file=str(expectations_file) if expectations_file else None, errors=errors,
+        sandbox=confinement)

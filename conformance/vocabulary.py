@@ -91,6 +91,12 @@ OBSERVATION_MEANS: Tuple[str, ...] = (
     NAME_INJECTION, AUDIT_EVENT_PLANTING, AUDIT_EVENT_RECORDING, FLAG_INSPECTION, EFFECT_ON_DISK,
     RETURNED_VALUE, CHILD_PROCESS,
 )
+# How a run was confined (the result document's "sandbox"): a kernel sandbox
+# around the child process that ran the tests, or only the harness's audit guard.
+SANDBOX_BWRAP = "bwrap"
+AUDIT_GUARD_ONLY = "audit-guard-only"
+CONFINEMENTS: Tuple[str, ...] = (SANDBOX_BWRAP, AUDIT_GUARD_ONLY)
+
 # A property whose key starts with this is a measured figure (shown with the test that measured it).
 FIGURE_PREFIX = "figure:"
 
@@ -137,3 +143,20 @@ TIER_TITLES: Dict[str, str] = {
     CORE: "Core tier (must / should)",
     OPTIONAL: "Optional tier (may / informative; never fails the run)",
 }
+
+# ---------------------------------------------------------------------------
+# Host capabilities: what the machine running the suite must be able to do for
+# a test to observe its clause (``@pytest.mark.host(NAME, ...)``).  A closed
+# list: a test on a host without one is unobservable *on this host*, with the
+# reason below, never a pass and never a failure.
+
+HOST_CAPABILITIES: Dict[str, str] = {
+    "fork": "os.fork() makes a child process",
+    "subprocess": "a fresh interpreter can be started as a child process",
+    "threads": "a second thread can be started",
+    "signals": "a child process can be killed by a signal and its death seen",
+    "privilege-drop": "a check can run without root's permission bypass (another uid, or setpriv)",
+    "mount-namespace": "a child can get a private mount namespace (root and unshare -m)",
+    "resource-limits": "the process can lower its own rlimits (open files, file size)",
+}
+SKIP_UNOBSERVABLE_ON_HOST = "unobservable on this host: needs "

@@ -50,6 +50,8 @@ def heading(document: dict) -> List[str]:
     if target.get("capabilities"):
         extras.append("capabilities: " + ", ".join(target["capabilities"]))
     extras.append("expectations: " + (document.get("expectations") or "none"))
+    if document.get("sandbox"):
+        extras.append(f"confined by: {document['sandbox']}")
     lines.append("; ".join(extras))
     return lines
 

@@ -52,6 +52,7 @@ def test_the_schema_names_exactly_the_vocabulary():
     assert set(clause["level"]["enum"]) == set(spec.LEVELS) and set(clause["kind"]["enum"]) == set(spec.KINDS)
     assert tuple(defs["test"]["properties"]["outcome"]["enum"]) == vocabulary.TEST_OUTCOMES
     assert RESULT_SCHEMA["properties"]["schema"]["const"] == vocabulary.RESULT_SCHEMA
+    assert tuple(RESULT_SCHEMA["properties"]["sandbox"]["enum"][:-1]) == vocabulary.CONFINEMENTS
 
 
 def test_a_document_validates_and_a_broken_one_does_not():

@@ -150,7 +150,8 @@ def test_json_shape(fakes):
     document = json.loads(done.stdout)
     assert document["schema"] == "tempfile-conformance/1"
     assert set(document) >= {"target", "interpreter", "platform", "judged_version", "clauses", "summary"}
-    assert set(document["target"]) == {"name", "implementation", "partial", "capabilities"}
+    assert set(document["target"]) == {"name", "implementation", "partial", "capabilities", "origin"}
+    assert document["target"]["origin"] == str(fakes / "broken_tf.py")
     assert set(document["interpreter"]) == {"implementation", "version", "executable"}
     clause = document["clauses"][0]
     assert set(clause) == {"id", "api", "level", "tier", "kind", "status", "reason", "departure_class",
