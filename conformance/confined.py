@@ -17,8 +17,9 @@ import subprocess
 import sys
 from typing import List, Optional, Sequence, TextIO
 
-from conformance import progress, sandbox, support
+from conformance import progress, sandbox
 from conformance.cli_common import PROG
+from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 
 _ERROR_MARK = f"{PROG}: error: "
 
@@ -62,7 +63,7 @@ def run_confined(child_arguments: Sequence[str], readable: Sequence[str]) -> Opt
     ``--output`` is added here); ``readable`` are folders the child must read
     that the sandbox would hide (the target's folder, the caller's directory).
     """
-    scratch = support.make_scratch(support.harness_tmp_root(), "confined")
+    scratch = make_scratch(harness_tmp_root(), "confined")
     try:
         output = os.path.join(scratch, "result.json")
         argv = [sys.executable, "-m", "conformance", *child_arguments, "--no-sandbox",
@@ -94,4 +95,4 @@ def run_confined(child_arguments: Sequence[str], readable: Sequence[str]) -> Opt
         with open(output, encoding="utf-8") as handle:
             return json.load(handle)
     finally:
-        support.remove_tree(scratch)
+        remove_untrusted_tree(scratch, harness_tmp_root())

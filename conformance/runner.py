@@ -12,10 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+# Imported before pytest starts, on purpose: pytest marks every module of a plugin's distribution
+# for assertion rewriting and, where bytecode is not written (PYTHONDONTWRITEBYTECODE), would
+# recompile all of Hypothesis on every run.
+import hypothesis  # noqa: F401
 import pytest
 
-from conformance import plugin, progress, session, support
+from conformance import plugin, progress, session
 from conformance.confined import ConfinedRunError, is_foreign, run_confined
+from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.results import TestRecord
 from conformance.target import Target, looks_like_path
 from conformance.targets import resolve_target
@@ -127,7 +132,7 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[TestRecord], List[
     tests fork, send signals, install audit hooks and count descriptors, which a
     worker thread sharing the process (pytest-xdist's) would disturb.
     """
-    scratch = support.make_scratch(support.harness_tmp_root(), "shards")
+    scratch = make_scratch(harness_tmp_root(), "shards")
     try:
         running = []
         for index, files in enumerate(shards(conformance_modules(), jobs)):
@@ -146,7 +151,7 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[TestRecord], List[
                 documents.append(json.load(handle))
         return merge_shards(documents)
     finally:
-        support.remove_tree(scratch)
+        remove_untrusted_tree(scratch, harness_tmp_root())
 
 
 def run_in_process(options: RunOptions, target: Target) -> Tuple[List[TestRecord], List[str]]:
