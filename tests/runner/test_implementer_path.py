@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conformance import sandbox
 from conformance.expectations import find_expectation_file, load_expectations
 from spec import load_catalogue
 
@@ -111,3 +112,17 @@ def test_the_console_script_is_installed():
     assert script.is_file(), "pip install the project: pyproject.toml declares the 'conformance' script"
     done = subprocess.run([str(script), "--version"], capture_output=True, text=True, timeout=60)
     assert done.returncode == 0 and "0.1.0" in done.stdout
+
+
+@pytest.mark.skipif(not sandbox.available(), reason="bwrap cannot build a sandbox here")
+def test_a_module_target_is_imported_only_inside_the_sandbox(tmp_path):
+    marker = tmp_path / "imported-here"
+    (tmp_path / "noisy_tf.py").write_text(  # leaves a mark where it is imported, if it can
+        f"from tempfile import *  # noqa: F401,F403\ntry:\n    open({str(marker)!r}, 'a').write('x')\n"
+        "except OSError:\n    pass\n")
+    done = conformance("--target", "noisy_tf.py", "--clause", OWN, "--format", "json", cwd=tmp_path)
+    assert json.loads(done.stdout)["sandbox"] == "bwrap", done.stderr
+    assert not marker.exists()  # the folder is read-only inside the sandbox, and never imported here
+    trusted = conformance("--target", "noisy_tf.py", "--clause", OWN, "--no-sandbox", "--format", "json",
+                          cwd=tmp_path)
+    assert json.loads(trusted.stdout)["sandbox"] == "audit-guard-only" and marker.exists()
