@@ -20,7 +20,7 @@ from conformance.cli_common import PROG, Parser, UsageError, check_writable, pos
 from conformance.expectations import ExpectationError
 from conformance.listing import LISTING_FORMATS, render_listing
 from conformance.session import SelectionError, clause_selected
-from conformance.target import TargetError, looks_like_path
+from conformance.target import TargetError
 from conformance.targets import judged_version
 from conformance.vocabulary import RESULT_SCHEMA
 from spec import SpecError, load_catalogue
@@ -84,43 +84,24 @@ def _use_colour(output: Optional[str]) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _child_arguments(args: argparse.Namespace) -> List[str]:
-    """The command line for the same run under another interpreter (JSON out)."""
-    argv = ["--target", args.target]
-    if args.as_version:
-        argv += ["--as-version", args.as_version]
-    for pattern in args.clause:
-        argv += ["--clause", pattern]
-    if args.jobs:
-        argv += ["--jobs", str(args.jobs)]
-    if args.expectations:
-        argv += ["--expectations", os.path.abspath(args.expectations)]
-    if args.no_expectations:
-        argv.append("--no-expectations")
-    if args.no_sandbox:
-        argv.append("--no-sandbox")
-    return argv
-
-
 def _run(args: argparse.Namespace) -> int:
     if args.as_version:
         judged_version(args.as_version)  # a bad value is a usage error before anything runs
     if args.output:
         check_writable(args.output)  # not after a run of minutes
+    from conformance import runner  # here, so that usage errors come before pytest is imported
+
+    options = runner.RunOptions(
+        target=args.target, as_version=args.as_version, patterns=list(args.clause),
+        jobs=args.jobs, expectations=args.expectations,
+        use_expectations=not args.no_expectations, sandbox=not args.no_sandbox,
+        test_files=args.shard.split(os.pathsep) if args.shard else [])
     if args.python:
         from conformance import interpreters
 
-        if looks_like_path(args.target):
-            args.target = os.path.abspath(args.target)
-        document = interpreters.run_elsewhere(args.python, _child_arguments(args))
+        document = interpreters.run_elsewhere(args.python, runner.child_arguments(options, whole_run=True))
     else:
-        from conformance import runner
-
-        document = runner.run(runner.RunOptions(
-            target=args.target, as_version=args.as_version, patterns=list(args.clause),
-            jobs=args.jobs, expectations=args.expectations,
-            use_expectations=not args.no_expectations, sandbox=not args.no_sandbox,
-            test_files=args.shard.split(os.pathsep) if args.shard else []))
+        document = runner.run(options)
     verbosity = -1 if args.quiet else args.verbose
     write_output(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
     return results.exit_status(document)

@@ -97,16 +97,8 @@ def shards(files: Sequence[str], count: int) -> List[List[str]]:
 
 
 def _shard_command(options: RunOptions, files: Sequence[str], output: str) -> List[str]:
-    command = [sys.executable, "-m", "conformance", "--target", target_argument(options.target),
-               "--no-expectations", "--format", "json", "--output", output,
-               "--shard", os.pathsep.join(files)]
-    if options.as_version:
-        command += ["--as-version", options.as_version]
-    for pattern in options.patterns:
-        command += ["--clause", pattern]
-    if not options.sandbox:
-        command.append("--no-sandbox")
-    return command
+    return [sys.executable, "-m", "conformance", *child_arguments(options), "--format", "json",
+            "--output", output, "--shard", os.pathsep.join(files)]
 
 
 def merge_shards(documents: Sequence[dict]) -> Tuple[List[TestRecord], List[str]]:
@@ -173,16 +165,24 @@ def run_in_process(options: RunOptions, target: Target) -> Tuple[List[TestRecord
                                    state.collection_errors)
 
 
-def child_arguments(options: RunOptions) -> List[str]:
-    """The same run's options for a child process (it uses no expectations: the caller applies them)."""
-    argv = ["--target", target_argument(options.target), "--no-expectations"]
+def child_arguments(options: RunOptions, *, whole_run: bool = False) -> List[str]:
+    """The same run's options for a child process.
+
+    A shard or a confined child uses no expectations (the caller applies them);
+    a child that does the whole run (``--python``) gets them, and the sandbox choice.
+    """
+    argv = ["--target", target_argument(options.target)]
     if options.as_version:
         argv += ["--as-version", options.as_version]
     for pattern in options.patterns:
         argv += ["--clause", pattern]
     if options.jobs:
         argv += ["--jobs", str(options.jobs)]
-    return argv
+    if not whole_run or not options.use_expectations:
+        return argv + ["--no-expectations"] + ([] if options.sandbox else ["--no-sandbox"])
+    if options.expectations:
+        argv += ["--expectations", os.path.abspath(options.expectations)]
+    return argv + ([] if options.sandbox else ["--no-sandbox"])
 
 
 def _confined(options: RunOptions) -> Optional[dict]:
