@@ -9,6 +9,7 @@ conformance, pyproject.toml) changes.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
 import hashlib
@@ -44,12 +45,15 @@ def progress(message: str) -> None:
 
 
 def project_root() -> Path:
-    """The source tree this package was loaded from (it must hold pyproject.toml)."""
+    """The source tree this package was loaded from; for an installed copy, one staged from it."""
     root = Path(__file__).resolve().parents[2]
-    if not (root / "pyproject.toml").is_file() or not (root / "spec" / "clauses").is_dir():
-        raise InterpreterError("--python needs the project's source tree (run from a clone, "
-                               f"not an installed copy; looked in {root})")
-    return root
+    if (root / "pyproject.toml").is_file() and (root / "spec" / "clauses").is_dir():
+        return root
+    from conformance.installed import stage_installed_project
+
+    staged = make_scratch(harness_tmp_root(), "installed")
+    atexit.register(remove_untrusted_tree, staged, harness_tmp_root())
+    return stage_installed_project(Path(staged))
 
 
 def source_files(root: Path) -> Iterator[Path]:

@@ -11,6 +11,7 @@ from typing import Any, Dict
 
 import pytest
 
+from conformance.expect import expect_mode
 from conformance.harness.children import run_in_child
 from conformance.tests._descriptors import held_open, identity
 from conformance.tests._shared import assert_binary_round_trip
@@ -61,7 +62,7 @@ def test_created_under_mkstemp_rules(tf, scratch, umask):
         base = os.path.basename(f.name)
         assert os.path.dirname(f.name) == chosen
         assert base.startswith("pre-") and base.endswith(".suf") and len(base) > len("pre-.suf")
-        assert stat.S_IMODE(os.stat(f.name).st_mode) == 0o600 & ~umask
+        expect_mode(os.stat(f.name).st_mode, 0o600 & ~umask, call="NamedTemporaryFile", umask=umask)
     with tf.NamedTemporaryFile() as f:  # default directory: TMPDIR points at scratch
         assert os.path.dirname(f.name) == scratch
 
