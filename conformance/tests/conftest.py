@@ -28,7 +28,8 @@ from conformance.harness.children import privilege_drop_command, start_fork_serv
 from conformance.harness.descriptors import describe_fd, open_fds
 from conformance.harness.guard import SANDBOX_VARIABLE, SandboxGuard
 from conformance.harness.scratch import ScratchPool, harness_tmp_root, make_scratch, remove_untrusted_tree
-from conformance.plugin import NOT_IMPLEMENTED, target_for
+from conformance.plugin import target_for
+from conformance.vocabulary import SKIP_NOT_IMPLEMENTED as NOT_IMPLEMENTED
 
 pytest.register_assert_rewrite("conformance.tests._shared")
 

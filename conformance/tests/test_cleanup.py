@@ -115,7 +115,7 @@ def test_nothing_outside_is_removed_or_created(cleanup_run, case):
     assert {k: v[1] for k, v in after[case].items()} == {k: v[1] for k, v in before[case].items()}
 
 
-@pytest.mark.clause("cleanup.ignore-errors.best-effort")
+@pytest.mark.clause("temporarydirectory.ignore-errors.best-effort")
 @pytest.mark.parametrize("ignore", [True, False])
 def test_ignore_cleanup_errors(unprivileged, target_spec, scratch, ignore, request):
     child = run_in_child(target_spec, f"{IN_CHILD}:clean_with_foreign_entry",
