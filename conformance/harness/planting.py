@@ -46,6 +46,8 @@ NO_ANNOUNCEMENT = ("the target raised no tempfile.mkstemp/tempfile.mkdtemp audit
                    "so no entry could be planted in the way of its attempts")
 LATE_ANNOUNCEMENT = ("the target announced an attempt only after making it (the announced path "
                      "already existed when the audit event came), so a planted entry proves nothing")
+UNANNOUNCED_ATTEMPTS = ("the target created a name it never announced, so its announcements are not "
+                        "its attempts and the entries planted at them prove nothing")
 NO_EXISTENCE_CHECK = ("the target never asked os.stat/os.lstat whether a candidate in the directory "
                       "exists, so no entry could be planted before its check")
 
@@ -121,12 +123,19 @@ class Planting:
         return (stat.S_ISREG(info.st_mode) and stat.S_IMODE(info.st_mode) == 0o644
                 and content == CANARY_BYTES and not os.path.lexists(self.dangling_target()))
 
-    def unobservable_reason(self, none_reason: str) -> Optional[str]:
-        """Why this planting proves nothing (None when it can prove something)."""
+    def unobservable_reason(self, none_reason: str, made: Optional[PathName] = None) -> Optional[str]:
+        """Why this planting proves nothing (None when it can prove something).
+
+        ``made`` is the name the call returned, if any: one that is neither
+        planted nor the last announced path was never announced.
+        """
         if self.late:
             return LATE_ANNOUNCEMENT
         if not self.attempts:
             return none_reason
+        expected = self.planted_paths() + [os.fsdecode(self.attempts[-1])]
+        if made is not None and os.fsdecode(made) not in expected:
+            return UNANNOUNCED_ATTEMPTS
         return None
 
     def planted_paths(self) -> List[str]:

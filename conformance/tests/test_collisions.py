@@ -68,7 +68,7 @@ def _planted_call(tf: Any, api: str, area: Tuple[str, str], plan: Plan, record_p
     where, canary = area
     with planting_at_audit_events(plan, canary, limit) as seen:
         path, error = _create(tf, api, where)
-    reason = seen.unobservable_reason(NO_ANNOUNCEMENT)
+    reason = seen.unobservable_reason(NO_ANNOUNCEMENT, path)
     if reason is not None:
         pytest.skip(SKIP_UNOBSERVABLE + reason)
     return path, error, seen
