@@ -3,8 +3,8 @@
 Clauses first judged by injecting a known random part can also be seen from
 outside: over many names, a random part varies at every position, so text
 that stays the same at its start or end across all of them was added around
-it (a separator, a default suffix).  Thirty names make a constant character
-by chance less likely than one in 10**40.
+it (a separator, a default suffix).  Twenty names from 37 symbols make a
+constant character by chance less likely than one in 10**29.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ import pytest
 from conformance.tests._creators import NAMED_APIS, created
 from conformance.vocabulary import MEANS_NAMES_RETURNED, MEANS_PROPERTY, SKIP_NOT_APPLICABLE
 
-DRAWS = 30
+DRAWS = 20
 
 
 def _names(tf: Any, api: str, **kwargs: Any) -> List[str]:
