@@ -69,6 +69,8 @@ STATUS_CODES: Dict[str, str] = {
 SKIP_NOT_APPLICABLE = "not applicable: "
 SKIP_MISSING_CAPABILITY = "missing capability: "
 SKIP_NOT_IMPLEMENTED = "not implemented: "
+# The target offers no means by which the test can observe its clause (the reason follows).
+SKIP_UNOBSERVABLE = "unobservable: "
 
 # ---------------------------------------------------------------------------
 # Capabilities a target may offer (the contract is in conformance/target.py).
@@ -160,3 +162,17 @@ HOST_CAPABILITIES: Dict[str, str] = {
     "resource-limits": "the process can lower its own rlimits (open files, file size)",
 }
 SKIP_UNOBSERVABLE_ON_HOST = "unobservable on this host: needs "
+
+# ---------------------------------------------------------------------------
+# How a test observed its clause: a test records one of these as its "means"
+# property (``record_property(MEANS_PROPERTY, MEANS_AUDIT_PLANTING)``).
+
+MEANS_PROPERTY = "means"
+MEANS_NAME_INJECTION = NAME_INJECTION  # the capability is the means
+MEANS_AUDIT_PLANTING = "audit-event planting"
+MEANS_EXISTENCE_PLANTING = "existence-check planting"
+MEANS_NAMES_RETURNED = "names returned"
+MEANS_FLAG_INSPECTION = "flag inspection"
+MEANS_EFFECT_ON_DISK = "effect on disk"
+MEANS: Tuple[str, ...] = (MEANS_NAME_INJECTION, MEANS_AUDIT_PLANTING, MEANS_EXISTENCE_PLANTING,
+                          MEANS_NAMES_RETURNED, MEANS_FLAG_INSPECTION, MEANS_EFFECT_ON_DISK)
