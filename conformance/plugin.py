@@ -29,6 +29,7 @@ pytest-xdist runs the tests in workers: its controller never collects.
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from dataclasses import dataclass, field
@@ -167,6 +168,27 @@ def document_from_config(config: pytest.Config) -> dict:
     records, errors = session.session_records(state.records, state.seen, catalogue,
                                               state.collection_errors)
     return session.build_document(session.Judged.of(target), clauses, records, errors, path, expected)
+
+
+# CPython before 3.11.8 and 3.12.1 (gh-106905) keeps one AST recursion counter per
+# interpreter: when garbage collection runs inside ast.parse and a finalizer fails,
+# pytest's unraisable-exception hook formats that traceback with a nested
+# ast.parse, the counter drifts, and pytest dies with "AST constructor recursion
+# depth mismatch" while it builds a failure report (it parses the test's source).
+# The judged objects' finalizers fail on purpose in the cleanup tests, so: run
+# pending finalizers first, outside any parse, and keep the collector off while
+# the report is made.
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    was_enabled = gc.isenabled()
+    if call.excinfo is not None:
+        gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class SessionRecorder:
