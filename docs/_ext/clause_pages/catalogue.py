@@ -12,10 +12,10 @@ from trace_model.scan import clause_anchor
 
 from spec import LEVELS
 
+from .badges import badge_strip
 from .blocks import field, para, place_links, table, verdict_like
 from .links import clause_link, link_to
 from .state import clause_docname, current_trace
-from .verdicts import verdicts_for
 
 # The erratum's fields in reading order, with the words a reader sees; two are shown as code.
 ERRATUM_FIELDS = (("versions", "Affected versions"), ("docs_say", "The docs say"),
@@ -64,7 +64,7 @@ class ClauseGroup(SphinxDirective):
             section += nodes.rubric("Erratum", "Erratum")
             section += self.erratum(clause.erratum)
         section += nodes.rubric("Latest verdicts", "Latest verdicts")
-        section += verdicts_for(trace, clause.id)
+        section.extend(badge_strip(trace, clause.id))
         return section
 
     @staticmethod
