@@ -25,6 +25,7 @@ def _clause_toml(clause_id: str, statement: str, platform: str, extra: str = "")
         platforms = ["{platform}"]
         since = "3.8"
         source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"
+        docs_ref = "mkstemp ¶1"
         """) + extra
 
 
