@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Dict, Iterable, List
+from typing import Dict, Iterable, List, Set, Tuple
 
 from spec import load_catalogue
 
@@ -23,8 +23,46 @@ FIX_RE = re.compile(r"\bfixed\b", re.I)
 SENTENCE_END_RE = re.compile(r"\.\s+(?=[A-Z])|;|\n\s*\n")
 
 
+def table_rows(lines: List[str]) -> List[str]:
+    """A Markdown table as one sentence per row: its first cell, then its 'Fixed in' cell, if any."""
+    cells = [[c.strip() for c in line.strip().strip("|").split("|")] for line in lines]
+    header, rows = cells[0], [r for r in cells[1:] if not all(set(c) <= set("-: ") for c in r)]
+    fixed = next((i for i, name in enumerate(header) if FIX_RE.search(name)), None)
+    if fixed is None:
+        return [" | ".join(r) for r in rows]
+    return [f"{r[0]} fixed in {r[fixed]}" for r in rows if len(r) > fixed]
+
+
 def sentences(text: str) -> List[str]:
-    return [" ".join(s.split()) for s in SENTENCE_END_RE.split(text) if s.strip()]
+    """The sentences of a page, a Markdown table counting one sentence per row."""
+    found: List[str] = []
+    prose: List[str] = []
+    table: List[str] = []
+    for line in text.splitlines() + [""]:
+        if line.lstrip().startswith("|"):
+            table.append(line)
+            continue
+        if table:
+            found.extend(table_rows(table))
+            table = []
+        prose.append(line)
+    found.extend(" ".join(s.split()) for s in SENTENCE_END_RE.split("\n".join(prose)) if s.strip())
+    return found
+
+
+def dated_fixes(text: str) -> Iterable[Tuple[str, str, str, str]]:
+    """(bug id, series, fixed release, sentence) for each fix a text dates.
+
+    The bug is the one the sentence names or, if it names none, the last one named
+    before it (a paragraph goes on about the bug it introduced).
+    """
+    current: Set[str] = set()
+    for sentence in sentences(text):
+        named = set(BUG_ID_RE.findall(sentence))
+        current = named or current
+        for series, release in fixed_series(sentence).items():
+            for bug in sorted(current):
+                yield bug, series, release, sentence
 
 
 def fixed_series(sentence: str) -> Dict[str, str]:
@@ -35,27 +73,21 @@ def fixed_series(sentence: str) -> Dict[str, str]:
 
 
 def spec_fixes() -> Dict[str, Dict[str, str]]:
-    """Bug id -> {series: fixed release}, from every clause field that names the bug."""
+    """Bug id -> {series: fixed release}, from every clause field that dates a fix."""
     facts: Dict[str, Dict[str, str]] = {}
     for clause in load_catalogue():
-        fields = [clause.statement, clause.rationale or "", clause.notes or ""]
-        for text in fields:
-            ids = set(BUG_ID_RE.findall(text))
-            for sentence in sentences(text):
-                for bug in ids:
-                    facts.setdefault(bug, {}).update(fixed_series(sentence))
-    return {bug: series for bug, series in facts.items() if series}
+        for text in (clause.statement, clause.rationale or "", clause.notes or ""):
+            for bug, series, release, _ in dated_fixes(text):
+                facts.setdefault(bug, {})[series] = release
+    return facts
 
 
 def contradictions(text: str, facts: Dict[str, Dict[str, str]], where: str) -> Iterable[str]:
-    """Every sentence of a page (about a bug the spec dates) whose fixed release disagrees."""
-    named = [bug for bug in facts if bug in text]
-    for sentence in sentences(text) if named else ():
-        for series, release in fixed_series(sentence).items():
-            for bug in named:
-                expected = facts[bug].get(series)
-                if expected and expected != release:
-                    yield f"{where}: says {release} fixed {bug}; the spec says {expected}: {sentence[:160]}"
+    """Every sentence of a page that dates a fix of a bug differently from the spec."""
+    for bug, series, release, sentence in dated_fixes(text):
+        expected = facts.get(bug, {}).get(series)
+        if expected and expected != release:
+            yield f"{where}: says {release} fixed {bug}; the spec says {expected}: {sentence[:160]}"
 
 
 def test_the_spec_dates_the_cleanup_fix():
@@ -70,6 +102,14 @@ def test_a_contradicting_page_is_caught():
         "page: says 3.12.2 fixed CVE-2023-6597; the spec says 3.12.1: "
         "CVE-2023-6597 was fixed in 3.11.8 and 3.12.2"]
     assert not list(contradictions("CVE-2023-6597: fixed in 3.12.1", facts, "page"))
+    # A sentence that names no bug is about the last one named; a table row about its own.
+    prose = "## CVE-2023-6597\n\nCleanup followed links.\n\nThe fixed versions (3.11.8, 3.12.2) do not."
+    assert [line.split(";")[0] for line in contradictions(prose, facts, "page")] == [
+        "page: says 3.12.2 fixed CVE-2023-6597"]
+    table = ("| Upstream | Fixed in | Still carried by |\n| --- | --- | --- |\n"
+             "| gh-1, CVE-2023-6597 | 3.11.8, 3.12.2 | 3.11.7 |\n| gh-2 | 3.12.9 | 3.12.1 |\n")
+    assert [line.split(";")[0] for line in contradictions(table, facts, "page")] == [
+        "page: says 3.12.2 fixed CVE-2023-6597"]
 
 
 def test_no_page_contradicts_the_spec_on_a_fixed_release():

@@ -6,7 +6,8 @@ from typing import Optional, Set
 
 from sphinx.errors import ExtensionError
 from trace_model import Trace
-from trace_model.scan import clause_anchor
+
+from conformance.matrix.html_page import clause_fragment
 
 GENERATED = "generated"  # under the docs source; the pages are written at every build
 MATRIX_DOC = "generated/matrix"
@@ -39,7 +40,7 @@ def results_docname(slug: str) -> str:
 
 def departure_anchor(clause_id: str) -> str:
     """The HTML id of one departure on an implementation's page."""
-    return "departure-" + clause_anchor(clause_id)[len("clause-"):]
+    return "departure-" + clause_fragment(clause_id)
 
 
 def find_run(key: str):

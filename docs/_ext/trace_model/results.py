@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
+from conformance.matrix.html_page import site_slug
+from conformance.matrix.model import short_name as column_short_name
 from conformance.vocabulary import (
     DEPARTURE_CLASSES,
     EXPECTED_FAIL,
@@ -81,22 +83,13 @@ def kind_counts(run: TargetRun) -> Dict[str, int]:
 
 
 def page_slug(run: TargetRun) -> str:
-    """The file name of a run's own page: its column key in lower-case words and dashes."""
-    return re.sub(r"[^a-z0-9.]+", "-", run.key.lower()).strip("-") or "run"
+    """The file name of a run's own page (the standalone matrix page links to the same)."""
+    return site_slug(run.key)
 
 
 def short_name(run: TargetRun) -> str:
-    """A column heading of a few characters; the full label goes in its tooltip."""
-    if run.short:
-        return run.short
-    key = run.key
-    if key.startswith("cpython-"):
-        return key[len("cpython-"):]
-    if key.startswith("pypy-"):
-        return "pp" + key[len("pypy-"):]
-    if key == "reference":
-        return "ref"
-    return key.replace("backports_", "bp.").replace("tempfile", "tf")[:8]
+    """A column heading of a few characters, as every rendering of the matrix names it."""
+    return column_short_name({"key": run.key, "short": run.short})
 
 
 def _version_key(text: str) -> Tuple[int, ...]:

@@ -7,27 +7,12 @@ in ``reports/matrix.json`` or ``reports/*.json``.
 from __future__ import annotations
 
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
+from conformance.matrix.html_page import without_local_paths
 from conformance.vocabulary import MATRIX_SCHEMA, RESULT_SCHEMA
-
-# An absolute path on the machine that ran the suite (its home, checkout or scratch space):
-# only its last component means anything to a reader elsewhere.
-LOCAL_PATH_RE = re.compile(r"(?:/root|/home/[^/\s'\"]+|/work|/tmp|/var/tmp|/private)"
-                           r"(?:/[^/\s'\"<>()\[\],:;]+)+/?")
-
-
-def without_local_paths(text: str) -> str:
-    """``text`` with every local absolute path cut to ``…/`` and its last component."""
-    def shorten(match: re.Match) -> str:
-        last = match.group(0).rstrip("/").rsplit("/", 1)[-1]
-        return f"…/{last}"
-
-    return LOCAL_PATH_RE.sub(shorten, text)
-
 
 # A document's schema id without its version: any version of the same family is read.
 RESULT_SCHEMA_PREFIX = RESULT_SCHEMA.rsplit("/", 1)[0] + "/"
