@@ -15,7 +15,8 @@ extension reads the catalogue (:func:`spec.load_catalogue`), scans
 * :mod:`.verdicts` the matrix, by group or departures only;
 * :mod:`.figures` the adversarial groups and their measured figures;
 * :mod:`.listings` the source files, an anchor per line;
-* :mod:`.cli_help` the runner's ``--help``.
+* :mod:`.cli_help` the runner's ``--help``;
+* :mod:`.code_map` the map of the code, read from the modules' docstrings.
 
 Links between pages are resolved at ``doctree-resolved`` (:mod:`.links`), where
 a link to a missing page or clause is a warning, and so a failed build under
@@ -36,6 +37,7 @@ from .badges import ClauseVerdicts
 from .blocks import depart_details_html, details, pass_through, visit_details_html
 from .catalogue import CatalogueSummary, ClauseGroup, ClauseRole
 from .cli_help import CliHelp
+from .code_map import CodeMap
 from .figures import FiguresPage
 from .implementation import ImplementationResults
 from .links import resolve_links, skip_node, trace_link
@@ -56,6 +58,7 @@ DIRECTIVES = {
     "implementation-results": ImplementationResults,
     "clause-verdicts": ClauseVerdicts,
     "departure-classes": DepartureClasses,
+    "code-map": CodeMap,
 }
 
 

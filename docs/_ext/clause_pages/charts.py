@@ -9,13 +9,11 @@ from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
 
 from trace_model import Trace
-from trace_model.results import short_name
+from trace_model.results import NOT_JUDGED, short_name
 from trace_model.runs import TargetRun
 
-from conformance.vocabulary import NOT_APPLICABLE, NOT_IMPLEMENTED, PASS, SKIPPED
+from conformance.vocabulary import PASS
 
-# Verdicts that say the clause did not apply to the run, so it neither held nor failed.
-NOT_JUDGED = (NOT_APPLICABLE, NOT_IMPLEMENTED, SKIPPED)
 OK_COLOUR, BAD_COLOUR, MUTED = "#4c78a8", "#c0392b", "#9e9e9e"
 
 

@@ -6,28 +6,14 @@ import re
 from dataclasses import dataclass
 from typing import Dict, List, Optional, Sequence, Tuple
 
-from conformance.matrix.html_page import site_slug
+# The kinds of departure (the classes, then unclassified and unexplained) and the verdicts
+# left out of a pass rate are the standalone matrix page's: one reading for both.
+from conformance.matrix.html_page import KINDS as DEPARTURE_KINDS
+from conformance.matrix.html_page import NOT_JUDGED, UNEXPLAINED, site_slug
 from conformance.matrix.model import short_name as column_short_name
-from conformance.vocabulary import (
-    DEPARTURE_CLASSES,
-    EXPECTED_FAIL,
-    NOT_APPLICABLE,
-    NOT_IMPLEMENTED,
-    PASS,
-    SKIPPED,
-    UNCLASSIFIED,
-    UNCLEAN,
-    UNOBSERVABLE,
-)
+from conformance.vocabulary import EXPECTED_FAIL, PASS, UNCLASSIFIED, UNCLEAN
 
 from .runs import TargetRun, Verdict
-
-# A departure no expectation entry explains: the docs' own word for an unclean verdict.
-UNEXPLAINED = "unexplained"
-# Every kind of departure a page counts, in the order its columns show them.
-DEPARTURE_KINDS: Tuple[str, ...] = DEPARTURE_CLASSES + (UNCLASSIFIED, UNEXPLAINED)
-# Verdicts on clauses that did not apply to the run (or could not be observed there).
-NOT_JUDGED = frozenset({NOT_APPLICABLE, NOT_IMPLEMENTED, UNOBSERVABLE, SKIPPED})
 
 
 def departure_kind(verdict: Verdict) -> Optional[str]:
