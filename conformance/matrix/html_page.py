@@ -138,7 +138,7 @@ def _key_and_totals(matrix: Mapping[str, object], heads: Sequence[str], site: st
         passed = sum(c.get("status") == PASS for c in judged)
         counts = {k: sum(cell_kind(c) == k for c in clauses) for k in KINDS}
         name = (f'<a href="{_e(site)}generated/results/{_e(site_slug(str(column["key"])))}.html">'
-                f'{_e(column["label"])}</a>')
+                f'{_e(column["label"])}</a>') if clauses else _e(column["label"])  # no result, no page
         rate = f"{passed}/{len(judged)}" if judged else _e(column.get("error") or "no result")
         out.append(f'<tr><td>{head}: {name}</td><td>{rate}</td>' + "".join(
             f'<td class="{k if counts[k] else ""}">{counts[k] or ""}</td>' for k in counted) + "</tr>")
