@@ -23,6 +23,7 @@ ERRATUM_FIELDS = (("versions", "Affected versions"), ("docs_say", "The docs say"
                   ("observed", "Observed"), ("reference_follows", "The reference follows"),
                   ("why", "Why"))
 CODE_FIELDS = {"reproduction": "python", "observed": "text"}
+ERRATUM_KIND = "erratum"  # vocabulary: spec.KINDS, the kind of clause that records a docs/CPython gap
 
 
 def version_span(clause) -> str:
@@ -133,8 +134,8 @@ class CatalogueSummary(SphinxDirective):
             levels = {lvl: sum(c.level == lvl for c in clauses) for lvl in LEVELS}
             rows.append([link_to(clause_docname(api.name), "", api.title), str(len(clauses)),
                          ", ".join(f"{n} {lvl}" for lvl, n in levels.items() if n),
-                         str(sum(c.kind == "erratum" for c in clauses))])
-        errata = sum(c.kind == "erratum" for c in catalogue)
+                         str(sum(c.kind == ERRATUM_KIND for c in clauses))])
+        errata = sum(c.kind == ERRATUM_KIND for c in catalogue)
         rows.append(["All", str(len(catalogue)), "", str(errata)])
         return [table(["Group", "Clauses", "Levels", "Errata"], rows, ["trace-catalogue"], [3, 1, 4, 1])]
 

@@ -102,7 +102,7 @@ class ImplementationResults(SphinxDirective):
         section.extend(departure_section(run, item, evidence) for item in found)
         out.append(section)
         passing = passed(run, order)
-        section = nodes.section(ids=["passed"])
+        section = nodes.section(ids=["what-passed"])
         section += nodes.title("", f"Passed ({len(passing)})")
         listing = para(classes=["passed-list"])
         for i, cid in enumerate(passing):

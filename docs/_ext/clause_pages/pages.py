@@ -119,7 +119,7 @@ def _report_problems(root: Path, trace: Trace) -> None:
     for clause_id in trace.untested():
         logger.warning("clause %s has no conformance test and no unobservable reason", clause_id,
                        location=_clause_location(root, trace.catalogue[clause_id]),
-                       type="clause_pages", subtype="untested")
+                       type="clause_pages", subtype="no-test")
     for place, cid in trace.code.unknown + trace.tests.unknown:
         logger.warning("%r names no clause in the catalogue", cid,
                        location=f"{root / place.relpath}:{place.lineno}", type="clause_pages",

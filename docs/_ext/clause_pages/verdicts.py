@@ -11,7 +11,7 @@ from trace_model import Trace
 from trace_model.results import DEPARTURE_KINDS, UNEXPLAINED, departure_kind, short_name
 from trace_model.runs import TargetRun
 
-from conformance.vocabulary import CLASS_CODES, CLASS_MEANINGS, FAIL, STATUS_CODES
+from conformance.vocabulary import CLASS_CODES, CLASS_MEANINGS, FAIL, PASS, STATUS_CODES
 
 from .badges import KIND_LABELS, hover_text, verdict_code, verdict_css, verdict_link
 from .blocks import bullets, cell, para, table, tooltip
@@ -111,7 +111,7 @@ class VerdictMatrix(SphinxDirective):
             for run in trace.runs:
                 kinds = [departure_kind(run.verdicts[c]) for c in ids if c in run.verdicts]
                 kinds = [k for k in kinds if k]
-                top = max(set(kinds), key=kinds.count) if kinds else "pass"
+                top = max(set(kinds), key=kinds.count) if kinds else PASS
                 cells.append(cell(str(len(kinds)) if kinds else "ok", [f"v-{top}"]))
             rows.append(cells)
         return table(["Group"] + headers(trace.runs)[1:], rows, ["trace-matrix", "matrix-groups"],
