@@ -229,7 +229,9 @@ for clause in report["clauses"]:
     if clause["status"] != "fail" or not failed:
         continue
     first = failed[0]
-    message = first["message"].replace(SCRATCH, "<scratch>").strip().splitlines()[0]
+    # The suite's own scratch trees live in the temporary directory too: show them by role.
+    message = (first["message"].replace(SCRATCH, "<scratch>").replace(tempfile.gettempdir(), "<tmp>")
+               .strip().splitlines()[0])
     print(f"\n{clause['id']}: {len(failed)} of {len(clause['tests'])} tests failed, e.g.")
     print("   ", first["nodeid"].split("::")[-1])
     print("   ", message[:150])
