@@ -33,6 +33,7 @@ from conformance.vocabulary import (
     SKIP_MISSING_CAPABILITY,
     SKIP_NOT_APPLICABLE,
     SKIP_NOT_IMPLEMENTED,
+    SKIP_UNOBSERVABLE,
     SKIPPED,
     STATUSES,
     TEST_ERROR,
@@ -115,13 +116,15 @@ def status_of_skip(reason: str, partial: bool) -> Tuple[str, str]:
         return NOT_APPLICABLE, reason
     if reason.startswith(SKIP_MISSING_CAPABILITY):
         return SKIPPED, reason
+    if reason.startswith(SKIP_UNOBSERVABLE):
+        return UNOBSERVABLE, reason
     return SKIPPED, reason or SKIPPED
 
 
 # When a clause's tests were all skipped for different reasons, the most
 # telling one wins: a failure hidden in a skip first, a missing name before a
 # missing capability, and "does not apply" last.
-_SKIP_RANK = {FAIL: 0, NOT_IMPLEMENTED: 1, SKIPPED: 2, NOT_APPLICABLE: 3}
+_SKIP_RANK = {FAIL: 0, NOT_IMPLEMENTED: 1, UNOBSERVABLE: 2, SKIPPED: 3, NOT_APPLICABLE: 4}
 
 
 def clause_status(applies: bool, unobservable: str, tests: Sequence[TestRecord],

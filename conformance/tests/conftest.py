@@ -29,6 +29,7 @@ from conformance.harness.descriptors import describe_fd, open_fds
 from conformance.harness.guard import SANDBOX_VARIABLE, SandboxGuard
 from conformance.harness.scratch import ScratchPool, harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.plugin import target_for
+from conformance.vocabulary import MEANS_PROPERTY, NAME_INJECTION
 from conformance.vocabulary import SKIP_NOT_IMPLEMENTED as NOT_IMPLEMENTED
 
 pytest.register_assert_rewrite("conformance.tests._shared")
@@ -186,6 +187,14 @@ def _no_leaked_descriptors(request: pytest.FixtureRequest) -> Iterator[None]:
     if leaked:
         where = ", ".join(f"{fd} -> {describe_fd(fd)}" for fd in sorted(leaked))
         pytest.fail(f"descriptor(s) left open after the test: {where}", pytrace=False)
+
+
+@pytest.fixture(autouse=True)
+def _means_of_injection(request: pytest.FixtureRequest) -> None:
+    """A test that needs name injection observes its clause by it: say so in its properties."""
+    needs = request.node.get_closest_marker("needs")
+    if needs is not None and NAME_INJECTION in needs.args:
+        request.node.user_properties.append((MEANS_PROPERTY, NAME_INJECTION))
 
 
 @pytest.fixture

@@ -155,15 +155,20 @@ def _creating_opens(audit) -> List[int]:
 FILE_APIS = ("mkstemp", "NamedTemporaryFile", "TemporaryFile")
 
 
-@pytest.mark.clause("security.open.exclusive-create")
-@pytest.mark.parametrize("api", FILE_APIS)
-def test_creating_open_is_exclusive(tf, scratch, audit, api):
-    path, close = CREATORS[api](tf, scratch, "x-")
+def _flags_of_creating_opens(tf, scratch: str, audit, api: str) -> Tuple[List[int], int]:
+    """Create with ``api``; the flags its creating opens used, and this host's O_TMPFILE (0 if none)."""
+    _path, close = CREATORS[api](tf, scratch, "x-")
     close()
     flags = _creating_opens(audit)
     if not flags:
         pytest.skip("missing capability: the target raises no 'open' audit event when it creates")
-    tmpfile = getattr(os, "O_TMPFILE", 0)
+    return flags, getattr(os, "O_TMPFILE", 0)
+
+
+@pytest.mark.clause("security.open.exclusive-create")
+@pytest.mark.parametrize("api", FILE_APIS)
+def test_creating_open_is_exclusive(tf, scratch, audit, api):
+    flags, tmpfile = _flags_of_creating_opens(tf, scratch, audit, api)
     for value in flags:
         assert value & os.O_EXCL, f"creating open without O_EXCL: flags={value:#o}"
         assert value & os.O_CREAT or (tmpfile and value & tmpfile == tmpfile), f"flags={value:#o}"
@@ -172,12 +177,7 @@ def test_creating_open_is_exclusive(tf, scratch, audit, api):
 @pytest.mark.clause("security.open.exclusive-create-named")
 @pytest.mark.parametrize("api", FILE_APIS)
 def test_naming_open_is_exclusive(tf, scratch, audit, api):
-    path, close = CREATORS[api](tf, scratch, "x-")
-    close()
-    flags = _creating_opens(audit)
-    if not flags:
-        pytest.skip("missing capability: the target raises no 'open' audit event when it creates")
-    tmpfile = getattr(os, "O_TMPFILE", 0)
+    flags, tmpfile = _flags_of_creating_opens(tf, scratch, audit, api)
     for value in flags:
         if tmpfile and value & tmpfile == tmpfile:
             # No name is made, so nothing to make exclusive; O_EXCL would forbid linkat().
