@@ -63,7 +63,7 @@ class Progress:
             self._flush()
             self.module = module
         self.done += 1
-        outcome = "error" if report.when == "setup" and report.failed else report.outcome
+        outcome = report.outcome if report.when == "call" else f"{report.when} {report.outcome}"
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
 
     def pytest_sessionfinish(self, session) -> None:
