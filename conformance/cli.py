@@ -1,6 +1,6 @@
 """The command line: ``python -m conformance [--target T] [--list-clauses] ...``.
 
-``python -m conformance matrix ...`` hands over to :mod:`conformance.matrix`.
+``python -m conformance matrix ...`` hands over to :func:`conformance.matrix.cli.main`.
 
 Exit status: 0 a clean run; 1 an unexpected result in the core tier (a failure,
 error, unexpected pass or untested clause not listed in the expectations) or a
@@ -17,34 +17,16 @@ import sys
 from typing import List, Optional, TextIO
 
 from conformance import report, results
+from conformance.cli_common import PROG, Parser, UsageError, positive_int, write_output
 from conformance.expectations import ExpectationError
-from conformance.targets import TargetError
+from conformance.session import SelectionError, matches
+from conformance.target import TargetError, looks_like_path
 from spec import SpecError, load_catalogue, parse_version
-
-PROG = "python -m conformance"
-
-
-class UsageError(Exception):
-    """Bad command-line input; reported as one line and exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG,
+    """The parser of a run (the ``matrix`` subcommand has its own)."""
+    parser = Parser(prog=PROG,
                      description="Judge an implementation of the tempfile API clause by clause.",
                      epilog="exit status: 0 clean run; 1 an unexpected fail, error, pass or untested "
                             "clause in the core tier (must/should), or a broken session; 2 usage "
@@ -62,7 +44,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="print the clause catalogue and exit")
     parser.add_argument("--format", default="text", choices=report.FORMATS, help="output format")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    parser.add_argument("--jobs", type=_positive, metavar="N",
+    parser.add_argument("--jobs", type=positive_int, metavar="N",
                         help="split the test modules over N processes (same verdicts, less wall time)")
     parser.add_argument("--shard", help=argparse.SUPPRESS)  # internal: the test files of one --jobs shard
     expect = parser.add_mutually_exclusive_group()
@@ -81,8 +63,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def list_clauses(fmt: str, patterns: List[str], out: TextIO) -> int:
     """Print the catalogue (or the clauses matching ``patterns``)."""
-    from conformance.pytest_summary import matches
-
     if fmt not in ("text", "json"):
         raise UsageError("--list-clauses supports --format text or json")
     chosen = [c for c in load_catalogue() if matches((c.id,), patterns)]
@@ -96,18 +76,6 @@ def list_clauses(fmt: str, patterns: List[str], out: TextIO) -> int:
         span = c.since + ("-" + c.until if c.until else "+")
         out.write(f"{c.id:<48} {c.level:<11} {c.kind:<10} {','.join(c.platforms):<8} {span}\n")
     return 0
-
-
-def _write(text: str, output: Optional[str]) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {output!r}: {exc.strerror}") from None
 
 
 def _use_colour(output: Optional[str]) -> bool:
@@ -136,9 +104,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.python:
         from conformance import interpreters
 
-        target = args.target
-        if target.endswith(".py") or os.sep in target:
-            args.target = os.path.abspath(target)
+        if looks_like_path(args.target):
+            args.target = os.path.abspath(args.target)
         document = interpreters.run_elsewhere(args.python, _child_arguments(args))
     else:
         from conformance import runner
@@ -149,7 +116,7 @@ def _run(args: argparse.Namespace) -> int:
             use_expectations=not args.no_expectations,
             test_files=args.shard.split(os.pathsep) if args.shard else []))
     verbosity = -1 if args.quiet else args.verbose
-    _write(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
+    write_output(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
     return results.exit_status(document)
 
 
@@ -169,9 +136,9 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["matrix"]:  # python -m conformance matrix ...: every implementation at once
-        from conformance import matrix
+        from conformance.matrix.cli import main as matrix_main
 
-        return matrix.main(argv[1:])
+        return matrix_main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
         if args.list_clauses:
@@ -180,7 +147,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except (UsageError, SpecError, TargetError, ExpectationError, RunnerError,
+    except (UsageError, SpecError, TargetError, ExpectationError, SelectionError, RunnerError,
             InterpreterError) as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
         return 2

@@ -33,7 +33,7 @@ def _fork() -> bool:
 
 
 def _subprocess() -> bool:
-    done = subprocess.run([sys.executable, "-c", "pass"], stdin=subprocess.DEVNULL,
+    done = subprocess.run([sys.executable, "-c", "pass"], stdin=subprocess.DEVNULL,  # vocabulary: python
                           capture_output=True, timeout=PROBE_TIMEOUT)
     return done.returncode == 0
 

@@ -21,7 +21,12 @@ CATALOGUE_SCHEMA = "tempfile-conformance-catalogue/1"
 # A test's outcome, as pytest reports it.  Until a report arrives a test counts
 # as an error, so a test that never reported can never pass.
 
-TEST_OUTCOMES: Tuple[str, ...] = ("passed", "failed", "error", "skipped")
+TEST_PASSED = "passed"
+TEST_FAILED = "failed"
+TEST_ERROR = "error"
+TEST_SKIPPED = "skipped"
+TEST_OUTCOMES: Tuple[str, ...] = (TEST_PASSED, TEST_FAILED, TEST_ERROR, TEST_SKIPPED)
+NO_REPORT = "the test reported no result"
 
 # ---------------------------------------------------------------------------
 # A clause's status in one run.
@@ -64,6 +69,11 @@ STATUS_CODES: Dict[str, str] = {
 SKIP_NOT_APPLICABLE = "not applicable: "
 SKIP_MISSING_CAPABILITY = "missing capability: "
 SKIP_NOT_IMPLEMENTED = "not implemented: "
+
+# ---------------------------------------------------------------------------
+# Capabilities a target may offer (the contract is in conformance/target.py).
+
+NAME_INJECTION = "name-injection"
 
 # ---------------------------------------------------------------------------
 # Why a target departs from a clause: the class of an expectation entry.  It
