@@ -65,7 +65,7 @@ def choose_expectations(target: Target, catalogue: Catalogue, explicit: Optional
     if not use:
         return None, {}
     path = Path(explicit) if explicit else expectations_module.find_expectation_file(
-        target.name, sys.implementation.name, target.version)
+        target.name, sys.implementation.name, target.version, platform=sys.platform)
     if path is None:
         return None, {}
     entries = expectations_module.load_expectations(path, (c.id for c in catalogue), running_release())
@@ -99,4 +99,5 @@ def build_document(target: Target, clauses: Sequence[object], records: Sequence[
     return results.result_document(
         target=target_info(target), interpreter=interpreter_info(), platform=sys.platform,
         judged_version=target.version_text, results=verdicts,
-        expectations_file=str(expectations_file) if expectations_file else None, errors=errors)
+        expectations_file=str(expectations_file) if expectations_file else None, errors=errors,
+        missing_on_host=results.host_missing(records))

@@ -71,6 +71,7 @@ _SEARCH_BODY = "result = tf.gettempdir()"
 
 
 @pytest.mark.clause("gettempdir.search.skips-unwritable")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_unwritable_candidate_skipped(tf, scratch, unprivileged, target_spec):
     locked, b = _dirs(scratch, "locked", "b")
     os.chmod(locked, 0o555)
@@ -168,6 +169,7 @@ def mount_namespace(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.mark.clause("gettempdir.search.posix-platform-list")
+@pytest.mark.host("subprocess", "mount-namespace")
 def test_var_tmp_after_tmp(mount_namespace, tf, scratch, target_spec):
     if not _usable_by_us("/var/tmp"):
         pytest.skip("missing capability: a usable /var/tmp on this host")
@@ -176,6 +178,7 @@ def test_var_tmp_after_tmp(mount_namespace, tf, scratch, target_spec):
 
 
 @pytest.mark.clause("gettempdir.search.cwd-last")
+@pytest.mark.host("subprocess", "mount-namespace")
 def test_cwd_is_the_last_resort(mount_namespace, tf, scratch, target_spec):
     assert _search_in_namespace(target_spec, readonly=["/tmp", "/var/tmp", "/usr/tmp"],
                                 writable=[scratch], cwd=scratch) == ["ok", scratch]
@@ -183,6 +186,7 @@ def test_cwd_is_the_last_resort(mount_namespace, tf, scratch, target_spec):
 
 
 @pytest.mark.clause("gettempdir.search.none-usable")
+@pytest.mark.host("subprocess", "mount-namespace")
 def test_no_usable_directory_is_file_not_found(mount_namespace, tf, scratch, target_spec):
     import errno
 

@@ -30,6 +30,7 @@ result = keep.name
 
 
 @pytest.mark.clause("temporarydirectory.errors.at-shutdown")
+@pytest.mark.host("subprocess")
 def test_error_at_shutdown_is_reported(target_spec, scratch):
     child = support.run_in_child(target_spec, _SHUTDOWN_CHILD.format(scratch=scratch))
     assert child.value is not None, child.stderr[-2000:]
@@ -59,6 +60,7 @@ result = {{"warnings": [w.category.__name__ + ": " + str(w.message) for w in cau
 
 
 @pytest.mark.clause("cleanup.callback.no-deprecation-warning")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_cleanup_callback_emits_no_deprecation(tf, scratch, target_spec, unprivileged):
     gone = tf.TemporaryDirectory(dir=scratch)
     os.rmdir(gone.name)  # the callback sees FileNotFoundError

@@ -64,6 +64,7 @@ result = made
 
 
 @pytest.mark.clause("mkdtemp.access.owner-can-use")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_owner_can_use_directory_without_privilege(tf, scratch, unprivileged, target_spec):
     env = dict(os.environ, CONF_DIR=scratch)
     outcome = support.run_in_child(target_spec, _OWNER_USE_BODY, unprivileged=True, env=env)

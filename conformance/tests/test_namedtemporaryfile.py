@@ -303,6 +303,7 @@ os.kill(os.getpid(), signal.SIGKILL)
 
 
 @pytest.mark.clause("namedtemporaryfile.posix.sigkill-leaves-file")
+@pytest.mark.host("subprocess", "signals")
 def test_sigkill_leaves_the_file_behind(tf, scratch, target_spec):
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
     proc = subprocess.run([sys.executable, "-c", _KILLED_CHILD, target_spec, scratch],

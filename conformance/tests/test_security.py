@@ -274,6 +274,7 @@ _PROBE = ("import os, sys\n"
 
 
 @pytest.mark.clause("security.fd.not-inherited-subprocess")
+@pytest.mark.host("subprocess")
 def test_subprocess_without_close_fds_cannot_use_descriptor(held_descriptors):
     apis = sorted(held_descriptors)
     numbers = [str(held_descriptors[a]) for a in apis]
@@ -284,6 +285,7 @@ def test_subprocess_without_close_fds_cannot_use_descriptor(held_descriptors):
 
 
 @pytest.mark.clause("security.fd.not-inherited-exec")
+@pytest.mark.host("fork", "subprocess")
 def test_fork_then_exec_cannot_use_descriptor(held_descriptors):
     apis = sorted(held_descriptors)
     numbers = [str(held_descriptors[a]) for a in apis]
@@ -398,6 +400,7 @@ def _child_names(tf, where: str, count: int) -> List[str]:
 
 
 @pytest.mark.clause("security.names.fork-distinct")
+@pytest.mark.host("fork")
 def test_fork_parent_and_child_draw_different_names(tf, scratch):
     _child_names(tf, os.path.join(scratch, "before"), 3)  # the generator exists before the fork
     read_end, write_end = os.pipe()
@@ -422,6 +425,7 @@ def test_fork_parent_and_child_draw_different_names(tf, scratch):
 
 
 @pytest.mark.clause("security.names.process-distinct")
+@pytest.mark.host("subprocess")
 def test_fresh_processes_draw_different_names(target_spec, scratch):
     from conformance.support import run_in_child
 

@@ -246,6 +246,7 @@ result = [error, sorted(os.listdir(td.name)) if os.path.isdir(td.name) else None
 
 
 @pytest.mark.clause("temporarydirectory.ignore-errors.best-effort")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_ignore_cleanup_errors_is_best_effort(tf, scratch, target_spec, unprivileged):
     child = support.run_in_child(target_spec, _STUCK_CHILD.format(scratch=scratch), unprivileged=True)
     assert child.returncode == 0, child.stderr

@@ -54,7 +54,7 @@ def test_anything_else_is_one_line_and_exit_status_one(seen, argv):
 
 def _report(nodeid: str, when: str, outcome: str) -> SimpleNamespace:
     return SimpleNamespace(nodeid=nodeid, when=when, outcome=outcome, passed=outcome == "passed",
-                           failed=outcome == "failed")
+                           failed=outcome == "failed", skipped=outcome == "skipped")
 
 
 def test_progress_is_one_line_per_module_on_the_real_stderr(capfd, monkeypatch):
@@ -65,7 +65,7 @@ def test_progress_is_one_line_per_module_on_the_real_stderr(capfd, monkeypatch):
     progress.pytest_runtest_logreport(_report("t/test_a.py::one", "setup", "passed"))
     progress.pytest_runtest_logreport(_report("t/test_a.py::one", "call", "passed"))
     progress.pytest_runtest_logreport(_report("t/test_a.py::two", "setup", "failed"))
-    progress.pytest_runtest_logreport(_report("t/test_b.py::three", "call", "skipped"))
+    progress.pytest_runtest_logreport(_report("t/test_b.py::three", "setup", "skipped"))
     progress.pytest_sessionfinish(None)
     lines = [ln for ln in capfd.readouterr().err.splitlines() if ln.startswith("[pyodide]")]
     assert lines[0] == "[pyodide] collected 3 tests"
