@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from conformance.boundaries import cpython_columns
 from conformance.interpreters import registry
 from conformance.interpreters.base import Interpreter, InterpreterError
 from conformance.interpreters.pyodide import (
@@ -24,7 +25,7 @@ from conformance.interpreters.pyodide import (
     platform_tags,
 )
 from conformance.matrix.discover import interpreter_targets
-from conformance.vocabulary import EXPECTED_FAIL, PLATFORM
+from conformance.vocabulary import EXPECTED_FAIL, MATRIX_SCHEMA, PLATFORM
 
 NODE_HERE = shutil.which("node") is not None and shutil.which("npm") is not None
 
@@ -121,3 +122,14 @@ def test_a_real_run_inside_pyodide(tmp_path):
     assert document["expectations"].endswith("stdlib-cpython-3.14-emscripten.toml")
     verdict = {c["id"]: (c["status"], c["departure_class"]) for c in document["clauses"]}
     assert verdict["temporaryfile.unix.no-directory-entry"] == (EXPECTED_FAIL, PLATFORM)  # st_nlink 1
+
+
+def test_the_version_boundary_check_leaves_the_pyodide_column_out():
+    def column(key: str, platform: str) -> dict:
+        return {"key": key, "python": None, "result": {
+            "target": {"name": "stdlib"}, "interpreter": {"implementation": "cpython"},
+            "judged_version": "3.14", "platform": platform, "clauses": []}}
+
+    columns = [column("cpython-3.14", sys.platform), column("cpython-3.14-emscripten", "emscripten")]
+    document = {"schema": MATRIX_SCHEMA, "columns": columns}
+    assert [c.key for c in cpython_columns(document)] == ["cpython-3.14"]
