@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
-import tempfile
 from typing import List, Sequence, Tuple
 
+from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.interpreters import registry
 from conformance.interpreters.base import MIN_VERSION, Interpreter, InterpreterError
 from conformance.interpreters.venv import progress
@@ -56,7 +55,7 @@ def run_elsewhere(python_spec: str, argv: Sequence[str]) -> dict:
     """Run ``python -m conformance ARGV`` under the interpreter ``python_spec`` names; its document."""
     interp = registry.resolve(python_spec)
     check_supported(interp)
-    scratch = tempfile.mkdtemp(prefix="tfconf-run-")
+    scratch = make_scratch(harness_tmp_root(), "run")
     output = os.path.join(scratch, "result.json")
     try:
         with registry.provider_of(interp).prepare(interp, scratch) as launch:
@@ -71,4 +70,4 @@ def run_elsewhere(python_spec: str, argv: Sequence[str]) -> dict:
         with open(output, encoding="utf-8") as handle:
             return json.load(handle)
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        remove_untrusted_tree(scratch, harness_tmp_root())

@@ -32,6 +32,7 @@ import zipfile
 from pathlib import Path
 from typing import ContextManager, Iterator, List, Optional, Sequence, Tuple
 
+from conformance.harness.scratch import remove_untrusted_tree
 from conformance.interpreters.base import Environ, Interpreter, InterpreterError, Launch, Provider, cache_root
 
 PYODIDE_VERSION = "314.0.8"  # the npm package, pinned
@@ -125,7 +126,8 @@ def ensure_site(root: Path, package: Path) -> Path:
         return site
     progress(f"fetching wheels for {tags['platform']} with pip (first time only) ...")
     _run_step("pip download of the suite's wheels", pip_download_command(tags, wanted, root / "wheels"))
-    shutil.rmtree(site, ignore_errors=True)  # our own cache folder, half-built by an interrupted run
+    if site.exists():  # half-built by an interrupted run
+        remove_untrusted_tree(str(site), str(site.parent))
     site.mkdir()
     for wheel in sorted((root / "wheels").glob("*.whl")):
         with zipfile.ZipFile(wheel) as archive:
