@@ -79,6 +79,7 @@ class Interpreter:
     provider: str  # the Provider.name that found it
     spec: str = ""  # what --python needs to name it again; "" means the executable
     root: str = ""  # the provider's own place (a Debian root), "" when none
+    platform: str = ""  # sys.platform inside, when it is not the host's ("emscripten" for Pyodide)
 
     @property
     def minor(self) -> Tuple[int, int]:
@@ -90,7 +91,8 @@ class Interpreter:
 
     @property
     def label(self) -> str:
-        return f"{self.implementation} {self.version_text}"
+        where = f" on {self.platform}" if self.platform else ""
+        return f"{self.implementation} {self.version_text}{where}"
 
     @property
     def python_spec(self) -> str:

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
-from typing import Sequence
+import sys
+from typing import List, Sequence, Tuple
 
 from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.interpreters import registry
@@ -21,6 +23,7 @@ from conformance.interpreters.venv import progress
 BOOT = ("import runpy, sys; cwd = sys.path.pop(0); sys.path.append(cwd); "
         "runpy.run_module('conformance', run_name='__main__', alter_sys=True)")
 ERROR_PREFIX = "python -m conformance: error: "
+PROGRESS_LINE = re.compile(r"^\[[\w -]+\] ")  # "[pyodide] 63/373 test_badinput.py: ..."
 
 
 def check_supported(interp: Interpreter) -> None:
@@ -29,6 +32,23 @@ def check_supported(interp: Interpreter) -> None:
         floor = ".".join(str(part) for part in MIN_VERSION)
         raise InterpreterError(f"{interp.executable} is Python {interp.version_text}; "
                                f"the suite needs {floor} or newer")
+
+
+def run_forwarding_progress(command: Sequence[str], env: dict) -> Tuple[int, str]:
+    """Run ``command``; pass its progress lines (``[pyodide] ...``) through to our stderr as they come.
+
+    Returns the exit status and everything it wrote to stderr.
+    """
+    seen: List[str] = []
+    with subprocess.Popen(list(command), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, env=env) as child:
+        assert child.stderr is not None
+        for line in child.stderr:
+            seen.append(line)
+            if PROGRESS_LINE.match(line):
+                sys.stderr.write(line)
+                sys.stderr.flush()
+    return child.returncode, "".join(seen)
 
 
 def run_elsewhere(python_spec: str, argv: Sequence[str]) -> dict:
@@ -42,10 +62,10 @@ def run_elsewhere(python_spec: str, argv: Sequence[str]) -> dict:
             progress(f"running the suite under {interp.label} ...")
             command = [*launch.python, "-c", BOOT, *argv, "--format", "json", "--output", output]
             env = dict(os.environ, **launch.environment)
-            done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env)
-        if done.returncode == 2 or not os.path.isfile(output):
-            lines = [ln for ln in done.stderr.strip().splitlines() if ln.strip()]
-            last = lines[-1] if lines else f"exit status {done.returncode}, no output"
+            returncode, stderr = run_forwarding_progress(command, env)
+        if returncode == 2 or not os.path.isfile(output):
+            lines = [ln for ln in stderr.strip().splitlines() if ln.strip()]
+            last = lines[-1] if lines else f"exit status {returncode}, no output"
             raise InterpreterError(f"under {interp.label}: {last.replace(ERROR_PREFIX, '')}")
         with open(output, encoding="utf-8") as handle:
             return json.load(handle)

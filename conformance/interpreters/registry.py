@@ -36,11 +36,12 @@ from conformance.interpreters.base import (
 from conformance.interpreters.host import HostProvider, host_interpreter
 from conformance.interpreters.path import PathProvider, WhichProvider
 from conformance.interpreters.pyenv import PyenvProvider
+from conformance.interpreters.pyodide import PyodideProvider
 from conformance.interpreters.uv import UvProvider
 
 # In discovery order; on a tie of versions the earlier provider's interpreter wins.
 PROVIDERS: Tuple[Provider, ...] = (HostProvider(), PyenvProvider(), UvProvider(), WhichProvider(),
-                                   PathProvider())
+                                   PathProvider(), PyodideProvider())
 # Who is asked for a bare ``3.12``, in order.
 BARE_VERSION_KINDS: Tuple[str, ...] = ("pyenv", "uv", "which")
 
@@ -105,17 +106,19 @@ def discover(environ: Optional[Environ] = None, skip: Sequence[str] = ()) -> Lis
 
 
 def choose(candidates: Sequence[Interpreter], host: Optional[Interpreter] = None) -> List[Interpreter]:
-    """One interpreter per (implementation, minor version): the newest patch; on a tie the host,
-    then the earlier one in ``candidates``.  CPython older than the suite's floor is left out."""
+    """One interpreter per (implementation, minor version, platform): the newest patch; on a tie the
+    host, then the earlier one in ``candidates``.  CPython older than the suite's floor is left out.
+    (Pyodide's CPython 3.14 is a column of its own beside a Linux CPython 3.14.)"""
     host = host or host_interpreter()
-    best: Dict[Tuple[str, Tuple[int, int]], Interpreter] = {}
+    best: Dict[Tuple[str, Tuple[int, int], str], Interpreter] = {}
     for interp in [host, *candidates]:
         if interp.implementation == "cpython" and interp.minor < MIN_VERSION:
             continue
-        key = (interp.implementation, interp.minor)
+        key = (interp.implementation, interp.minor, interp.platform)
         if key not in best or interp.version > best[key].version:
             best[key] = interp
-    return sorted(best.values(), key=lambda i: (i.implementation != "cpython", i.implementation, i.minor))
+    return sorted(best.values(),
+                  key=lambda i: (i.implementation != "cpython", i.implementation, i.minor, i.platform))
 
 
 def provider_of(interp: Interpreter) -> Provider:

@@ -270,6 +270,7 @@ def test_descriptors_are_close_on_exec(held_descriptors):
 
 
 @pytest.mark.clause("security.fd.not-inherited-subprocess")
+@pytest.mark.host("subprocess")
 def test_subprocess_without_close_fds_cannot_use_descriptor(held_descriptors):
     apis = sorted(held_descriptors)
     numbers = [str(held_descriptors[a]) for a in apis]
@@ -281,6 +282,7 @@ def test_subprocess_without_close_fds_cannot_use_descriptor(held_descriptors):
 
 
 @pytest.mark.clause("security.fd.not-inherited-exec")
+@pytest.mark.host("fork", "subprocess")
 def test_fork_then_exec_cannot_use_descriptor(held_descriptors):
     apis = sorted(held_descriptors)
     numbers = [str(held_descriptors[a]) for a in apis]
@@ -386,6 +388,7 @@ def _child_names(tf, where: str, count: int) -> List[str]:
 
 
 @pytest.mark.clause("security.names.fork-distinct")
+@pytest.mark.host("fork")
 def test_fork_parent_and_child_draw_different_names(tf, scratch):
     _child_names(tf, os.path.join(scratch, "before"), 3)  # the generator exists before the fork
     read_end, write_end = os.pipe()
@@ -410,6 +413,7 @@ def test_fork_parent_and_child_draw_different_names(tf, scratch):
 
 
 @pytest.mark.clause("security.names.process-distinct")
+@pytest.mark.host("subprocess")
 def test_fresh_processes_draw_different_names(target_spec, scratch):
     check, args = "conformance.tests.in_child.creation:drawn_file_names", {"where": scratch, "count": 10}
     first = run_in_child(target_spec, check, args, fresh=True)  # new interpreters, not forks
