@@ -69,13 +69,13 @@ def test_path_interpreters_are_probed_and_shims_skipped(tmp_path):
         ("cpython", (3, 10, 5), "which"), ("pypy", (3, 9, 16), "which")]
 
 
-def test_one_per_minor_version_newest_patch_host_on_a_tie_nothing_before_3_9():
+def test_one_per_minor_version_newest_patch_host_on_a_tie_nothing_before_3_8():
     found = [Interpreter("cpython", v, f"/py/{v}", "pyenv") for v in
-             [(3, 8, 18), (3, 9, 18), (3, 11, 7), (3, 12, 0), (3, 12, 1)]]
+             [(3, 7, 16), (3, 8, 18), (3, 11, 7), (3, 12, 0), (3, 12, 1)]]
     found.append(Interpreter("pypy", (3, 9, 16), "/usr/bin/pypy3", "which"))
     chosen = interpreters.choose(found, HOST)
     assert [(i.implementation, i.version, i.provider) for i in chosen] == [
-        ("cpython", (3, 9, 18), "pyenv"), ("cpython", (3, 11, 7), "host"),
+        ("cpython", (3, 8, 18), "pyenv"), ("cpython", (3, 11, 7), "host"),
         ("cpython", (3, 12, 1), "pyenv"), ("pypy", (3, 9, 16), "which")]
 
 
@@ -133,7 +133,7 @@ def test_too_old_an_interpreter_is_refused(tmp_path, monkeypatch):
     old = script(tmp_path, "python", "cpython 3 7 16")
     monkeypatch.setattr(interpreters.elsewhere.registry, "provider_of",
                         lambda interp: pytest.fail("an unsupported interpreter was prepared"))
-    with pytest.raises(InterpreterError, match="Python 3.7.16; the suite needs 3.9 or newer"):
+    with pytest.raises(InterpreterError, match="Python 3.7.16; the suite needs 3.8 or newer"):
         interpreters.run_elsewhere(str(old), ["--target", "stdlib"])
 
 
@@ -151,3 +151,7 @@ def test_the_source_tree_is_found_from_the_package():
     root = venv.project_root()
     assert (root / "pyproject.toml").is_file() and (root / "conformance" / "interpreters").is_dir()
     assert venv.requirements(root)[:2] == ["setuptools>=61", "wheel"]
+    # 3.8 gets the last pytest and hypothesis that support it; newer versions the project's own ranges
+    assert "pytest==8.3.5" in venv.requirements(root, (3, 8))
+    assert not any("==" in r for r in venv.requirements(root, (3, 14)))
+    assert venv.requirements_digest(root, (3, 8)) != venv.requirements_digest(root, (3, 9))
