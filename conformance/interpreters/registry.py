@@ -38,7 +38,7 @@ from conformance.interpreters.path import PathProvider, WhichProvider
 from conformance.interpreters.pyenv import PyenvProvider
 from conformance.interpreters.uv import UvProvider
 
-# In discovery order; on a tie of versions the earlier provider's interpreter wins.
+# In order of preference: the matrix takes each version from the first provider that has it.
 PROVIDERS: Tuple[Provider, ...] = (HostProvider(), PyenvProvider(), UvProvider(), WhichProvider(),
                                    PathProvider())
 # Who is asked for a bare ``3.12``, in order.
@@ -105,15 +105,26 @@ def discover(environ: Optional[Environ] = None, skip: Sequence[str] = ()) -> Lis
 
 
 def choose(candidates: Sequence[Interpreter], host: Optional[Interpreter] = None) -> List[Interpreter]:
-    """One interpreter per (implementation, minor version): the newest patch; on a tie the host,
-    then the earlier one in ``candidates``.  CPython older than the suite's floor is left out."""
+    """One interpreter per (implementation, minor version), for the matrix's columns.
+
+    The provider earliest in :data:`PROVIDERS` wins (the host, then pyenv, uv,
+    PATH, then kinds added later such as Debian roots), and within it the newest
+    patch release: a column keeps judging the interpreter it judged before when
+    a new kind arrives, and a new kind adds the versions nothing else has.
+    CPython older than the suite's floor is left out.
+    """
     host = host or host_interpreter()
+    rank = {p.name: index for index, p in enumerate(PROVIDERS)}
     best: Dict[Tuple[str, Tuple[int, int]], Interpreter] = {}
+
+    def preference(interp: Interpreter) -> Tuple[int, Tuple[int, ...]]:
+        return (-rank.get(interp.provider, len(rank)), interp.version)
+
     for interp in [host, *candidates]:
         if interp.implementation == "cpython" and interp.minor < MIN_VERSION:
             continue
         key = (interp.implementation, interp.minor)
-        if key not in best or interp.version > best[key].version:
+        if key not in best or preference(interp) > preference(best[key]):
             best[key] = interp
     return sorted(best.values(), key=lambda i: (i.implementation != "cpython", i.implementation, i.minor))
 

@@ -69,14 +69,16 @@ def test_path_interpreters_are_probed_and_shims_skipped(tmp_path):
         ("cpython", (3, 10, 5), "which"), ("pypy", (3, 9, 16), "which")]
 
 
-def test_one_per_minor_version_newest_patch_host_on_a_tie_nothing_before_3_8():
+def test_one_per_minor_version_from_the_first_provider_newest_patch_nothing_before_3_8():
     found = [Interpreter("cpython", v, f"/py/{v}", "pyenv") for v in
-             [(3, 7, 16), (3, 8, 18), (3, 11, 7), (3, 12, 0), (3, 12, 1)]]
-    found.append(Interpreter("pypy", (3, 9, 16), "/usr/bin/pypy3", "which"))
+             [(3, 7, 16), (3, 8, 18), (3, 11, 9), (3, 12, 0), (3, 12, 1)]]
+    found += [Interpreter("pypy", (3, 9, 16), "/usr/bin/pypy3", "which"),
+              Interpreter("cpython", (3, 12, 7), "/usr/bin/python3.12", "which"),
+              Interpreter("cpython", (3, 14, 0), "/uv/3.14/bin/python3", "uv")]
     chosen = interpreters.choose(found, HOST)
     assert [(i.implementation, i.version, i.provider) for i in chosen] == [
         ("cpython", (3, 8, 18), "pyenv"), ("cpython", (3, 11, 7), "host"),
-        ("cpython", (3, 12, 1), "pyenv"), ("pypy", (3, 9, 16), "which")]
+        ("cpython", (3, 12, 1), "pyenv"), ("cpython", (3, 14, 0), "uv"), ("pypy", (3, 9, 16), "which")]
 
 
 # --- the --python grammar ----------------------------------------------------------------------
