@@ -40,7 +40,17 @@ matrix rely on):
     virtual environment with pip; a provider whose interpreter brings its own
     packages (Debian's ``python3-pytest``) overrides it and may put the
     project's source on ``PYTHONPATH`` instead.  The interpreter stays usable
-    until the context exits (hold any lock for that long).
+    until the context exits (hold any lock for that long).  The caller runs
+    ``[*launch.python, "-c", BOOT, *argv]`` (``elsewhere.BOOT``) in its own
+    working directory (a target given as a path is already absolute) with
+    ``launch.environment`` set over its own environment.
+
+Registering: import the class in :mod:`.registry` and add an instance to
+``PROVIDERS``.  Its place there is its rank in the matrix: each (implementation,
+minor version) column takes the interpreter of the earliest provider that has
+one.  Add the kind to ``BARE_VERSION_KINDS`` only if a bare ``--python 3.14``
+should reach it.  Test it on a fake tree in a tmp folder, as
+``tests/matrix/test_interpreters_uv.py`` does.
 
 An :class:`Interpreter` is plain data: ``spec`` is what ``--python`` needs to
 find the same interpreter again (a child ``python -m conformance`` process is
