@@ -57,7 +57,8 @@ def provider(name: str) -> Provider:
     raise InterpreterError(f"unknown interpreter kind {name!r} (known: {known})")
 
 
-def _looks_like_path(spec: str) -> bool:
+def _names_a_file(spec: str) -> bool:
+    """Is this ``--python`` value an interpreter's file path?  (Targets have their own test.)"""
     return os.sep in spec or spec.startswith(("~", "."))
 
 
@@ -70,7 +71,7 @@ def parse(spec: str) -> List[Tuple[str, str]]:
     kind = _KIND.match(spec)
     if kind and kind.group(1) in names:
         return [(kind.group(1), kind.group(2))]
-    if _looks_like_path(spec):
+    if _names_a_file(spec):
         return [("path", spec)]
     if kind:
         provider(kind.group(1))  # raises: unknown kind
