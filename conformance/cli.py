@@ -1,6 +1,6 @@
 """The command line: ``python -m conformance [--target T] [--list-clauses] ...``.
 
-``python -m conformance matrix ...`` hands over to :mod:`conformance.matrix.cli`.
+``python -m conformance matrix ...`` hands over to :func:`conformance.matrix.cli.main`.
 
 Exit status: 0 a clean run; 1 an unexpected result in the core tier (a failure,
 error, unexpected pass or untested clause not listed in the expectations) or a
@@ -19,11 +19,13 @@ from typing import List, Optional, TextIO
 from conformance import report, results
 from conformance.cli_common import PROG, Parser, UsageError, positive_int, write_output
 from conformance.expectations import ExpectationError
-from conformance.targets import TargetError
+from conformance.session import SelectionError, matches
+from conformance.target import TargetError, looks_like_path
 from spec import SpecError, load_catalogue, parse_version
 
 
 def build_parser() -> argparse.ArgumentParser:
+    """The parser of a run (the ``matrix`` subcommand has its own)."""
     parser = Parser(prog=PROG,
                      description="Judge an implementation of the tempfile API clause by clause.",
                      epilog="exit status: 0 clean run; 1 an unexpected fail, error, pass or untested "
@@ -61,8 +63,6 @@ def build_parser() -> argparse.ArgumentParser:
 
 def list_clauses(fmt: str, patterns: List[str], out: TextIO) -> int:
     """Print the catalogue (or the clauses matching ``patterns``)."""
-    from conformance.pytest_summary import matches
-
     if fmt not in ("text", "json"):
         raise UsageError("--list-clauses supports --format text or json")
     chosen = [c for c in load_catalogue() if matches((c.id,), patterns)]
@@ -104,9 +104,8 @@ def _run(args: argparse.Namespace) -> int:
     if args.python:
         from conformance import interpreters
 
-        target = args.target
-        if target.endswith(".py") or os.sep in target:
-            args.target = os.path.abspath(target)
+        if looks_like_path(args.target):
+            args.target = os.path.abspath(args.target)
         document = interpreters.run_elsewhere(args.python, _child_arguments(args))
     else:
         from conformance import runner
@@ -137,9 +136,9 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["matrix"]:  # python -m conformance matrix ...: every implementation at once
-        from conformance.matrix import cli as matrix_cli
+        from conformance.matrix.cli import main as matrix_main
 
-        return matrix_cli.main(argv[1:])
+        return matrix_main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
         if args.list_clauses:
@@ -148,7 +147,7 @@ def main(argv: Optional[List[str]] = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except (UsageError, SpecError, TargetError, ExpectationError, RunnerError,
+    except (UsageError, SpecError, TargetError, ExpectationError, SelectionError, RunnerError,
             InterpreterError) as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
         return 2

@@ -1,10 +1,9 @@
-"""What both commands (``python -m conformance`` and its ``matrix``) share: parser, errors, output."""
+"""What both commands (``python -m conformance`` and its ``matrix`` subcommand) share on the command line."""
 
 from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Optional
 
 PROG = "python -m conformance"
@@ -15,7 +14,7 @@ class UsageError(Exception):
 
 
 class Parser(argparse.ArgumentParser):
-    """An argument parser that raises UsageError instead of exiting."""
+    """An argument parser that raises :class:`UsageError` instead of printing usage and exiting."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
         raise UsageError(message)
@@ -33,13 +32,13 @@ def positive_int(text: str) -> int:
 
 
 def write_output(text: str, path: Optional[str]) -> None:
-    """Write ``text`` to ``path`` (its folder created), or to stdout when ``path`` is None."""
+    """Write ``text`` to ``path``, or to stdout when ``path`` is None."""
     if path is None:
         sys.stdout.write(text)
         sys.stdout.flush()
         return
     try:
-        Path(path).parent.mkdir(parents=True, exist_ok=True)
-        Path(path).write_text(text, encoding="utf-8")
+        with open(path, "w", encoding="utf-8") as handle:
+            handle.write(text)
     except OSError as exc:
         raise UsageError(f"cannot write {path!r}: {exc.strerror}") from None

@@ -26,14 +26,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Tuple
 
+from conformance.target import looks_like_path
+from conformance.vocabulary import DEPARTURE_CLASSES, EXPECTABLE_STATUSES
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover - 3.9 and 3.10
     import tomli as tomllib
 
 EXPECTATIONS_DIR = Path(__file__).resolve().parent / "expectations"
-STATUSES = ("fail", "error", "skipped")
-CLASSES = ("erratum", "version-change", "platform", "bug", "adapter")
 _KEYS = ("clause", "status", "reason", "class", "evidence")
 _OPTIONAL_KEYS = ("fixed_in",)
 _RELEASE_RE = re.compile(r"^\d+\.\d+\.\d+$")
@@ -77,12 +78,12 @@ def _parse_entry(path: Path, index: int, raw: object, known: Iterable[str]) -> E
         raise _entry_error(path, index, clause, f"missing or empty key(s) {', '.join(missing)}")
     if clause not in known:
         raise _entry_error(path, index, clause, "names no clause in the catalogue")
-    if raw["status"] not in STATUSES:
+    if raw["status"] not in EXPECTABLE_STATUSES:
         raise _entry_error(path, index, clause,
-                           f"status {raw['status']!r} is not one of {', '.join(STATUSES)}")
-    if raw["class"] not in CLASSES:
+                           f"status {raw['status']!r} is not one of {', '.join(EXPECTABLE_STATUSES)}")
+    if raw["class"] not in DEPARTURE_CLASSES:
         raise _entry_error(path, index, clause,
-                           f"class {raw['class']!r} is not one of {', '.join(CLASSES)}")
+                           f"class {raw['class']!r} is not one of {', '.join(DEPARTURE_CLASSES)}")
     fixed_in = raw.get("fixed_in")
     if fixed_in is not None and not (isinstance(fixed_in, str) and _RELEASE_RE.match(fixed_in)):
         raise _entry_error(path, index, clause, f"fixed_in {fixed_in!r} is not a release like '3.11.8'")
@@ -129,7 +130,7 @@ def load_expectations(path: Path, known_clauses: Iterable[str],
 
 def _safe(name: str) -> str:
     """A target name as it appears in a file name (``mypkg/tf.py`` -> ``tf``)."""
-    if name.endswith(".py") or os.sep in name:
+    if looks_like_path(name):
         name = os.path.splitext(os.path.basename(name))[0]
     return re.sub(r"[^A-Za-z0-9_.-]+", "-", name).strip("-") or "target"
 

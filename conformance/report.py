@@ -10,32 +10,52 @@ import json
 import xml.etree.ElementTree as ET
 from typing import Callable, Dict, Iterable, List, Mapping, Sequence
 
-from conformance.results import STATUSES, UNCLEAN, count
+from conformance.results import count
+from conformance.vocabulary import (
+    CORE,
+    ERROR,
+    EXPECTED_FAIL,
+    FAIL,
+    NOT_APPLICABLE,
+    NOT_IMPLEMENTED,
+    OPTIONAL,
+    PASS,
+    SKIPPED,
+    STATUSES,
+    TEST_ERROR,
+    TEST_FAILED,
+    TEST_PASSED,
+    TIER_TITLES,
+    TIERS,
+    UNCLEAN,
+    UNEXPECTED_PASS,
+    UNOBSERVABLE,
+    UNTESTED,
+)
 
 FORMATS = ("text", "json", "junit", "markdown")
 
-_COLOURS = {"pass": "32", "fail": "31;1", "error": "31;1", "unexpected-pass": "31;1",
-            "untested": "31;1", "expected-fail": "33", "skipped": "33", "not-implemented": "33",
-            "not-applicable": "2", "unobservable": "2"}
+_RED, _YELLOW, _GREEN, _DIM = "31;1", "33", "32", "2"
+_COLOURS = {PASS: _GREEN, FAIL: _RED, ERROR: _RED, UNEXPECTED_PASS: _RED, UNTESTED: _RED,
+            EXPECTED_FAIL: _YELLOW, SKIPPED: _YELLOW, NOT_IMPLEMENTED: _YELLOW,
+            NOT_APPLICABLE: _DIM, UNOBSERVABLE: _DIM}
 # Statuses whose reason is worth a line under the clause in the default view.
-_EXPLAINED = frozenset({"fail", "error", "unexpected-pass", "untested", "expected-fail",
-                        "skipped", "not-implemented"})
-_TIER_TITLES = {"core": "Core tier (must / should)",
-                "optional": "Optional tier (may / informative; never fails the run)"}
+_EXPLAINED = frozenset({FAIL, ERROR, UNEXPECTED_PASS, UNTESTED, EXPECTED_FAIL, SKIPPED,
+                        NOT_IMPLEMENTED})
 
 
 def summary_line(counts: Mapping[str, int]) -> str:
     """The closing line CI tools read; it always starts 'N passed, N failed'."""
-    return (f"{counts['pass']} passed, {counts['fail']} failed, {counts['error']} errors, "
-            f"{counts['skipped']} skipped, {counts['not-applicable']} not applicable, "
-            f"{counts['expected-fail']} expected failures, "
-            f"{counts['unexpected-pass']} unexpected passes")
+    return (f"{counts[PASS]} passed, {counts[FAIL]} failed, {counts[ERROR]} errors, "
+            f"{counts[SKIPPED]} skipped, {counts[NOT_APPLICABLE]} not applicable, "
+            f"{counts[EXPECTED_FAIL]} expected failures, "
+            f"{counts[UNEXPECTED_PASS]} unexpected passes")
 
 
 def other_counts(counts: Mapping[str, int]) -> str:
     """The statuses the closing line has no room for."""
-    return (f"{counts['not-implemented']} not implemented, {counts['unobservable']} unobservable, "
-            f"{counts['untested']} untested")
+    return (f"{counts[NOT_IMPLEMENTED]} not implemented, {counts[UNOBSERVABLE]} unobservable, "
+            f"{counts[UNTESTED]} untested")
 
 
 def _grouped(clauses: Iterable[dict]) -> Dict[str, List[dict]]:
@@ -86,7 +106,7 @@ def _clause_lines(clause: dict, verbosity: int, paint: Callable[[str, str], str]
     if verbosity > 0:
         for test in clause["tests"]:
             lines.append(f"      - {test['outcome']:<8} {test['nodeid']} ({test['duration']:.3f}s)")
-            if test["outcome"] in ("failed", "error") and test.get("message"):
+            if test["outcome"] in (TEST_FAILED, TEST_ERROR) and test.get("message"):
                 lines += [f"          {ln}" for ln in _first_lines(test["message"], 8)]
     if verbosity >= 0:
         lines += [f"      {prop}" for prop in _properties(clause)]
@@ -113,26 +133,26 @@ def render_text(document: dict, verbosity: int = 0, colour: bool = False) -> str
         return f"\x1b[{_COLOURS[status]}m{text}\x1b[0m" if colour and status in _COLOURS else text
 
     clauses = document["clauses"]
-    core = [c for c in clauses if c["tier"] == "core"]
-    optional = [c for c in clauses if c["tier"] == "optional"]
+    core = [c for c in clauses if c["tier"] == CORE]
+    optional = [c for c in clauses if c["tier"] == OPTIONAL]
     lines = _heading(document) if verbosity >= 0 else []
     body = _tier_lines(core, verbosity, paint)
     if body:
-        lines += ["", _TIER_TITLES["core"], ""] + body
-    hidden = [c for c in clauses if c["status"] == "unobservable"]
+        lines += ["", TIER_TITLES[CORE], ""] + body
+    hidden = [c for c in clauses if c["status"] == UNOBSERVABLE]
     if hidden and verbosity >= 0:
         lines += ["", "Not observable here"]
         lines += [f"  {c['id']}: {c['reason']}" for c in hidden]
     if optional:
         body = _tier_lines(optional, verbosity, paint)
         if body:
-            lines += ["", _TIER_TITLES["optional"], ""] + body
-        lines += ["", "optional tier: " + summary_line(count(optional, "optional"))]
+            lines += ["", TIER_TITLES[OPTIONAL], ""] + body
+        lines += ["", "optional tier: " + summary_line(count(optional, OPTIONAL))]
     if document.get("errors"):
         lines += ["", "Session errors (the run is not clean)"]
         for error in document["errors"]:
             lines += [f"  {ln}" for ln in _first_lines(error, 4)]
-    core_counts = count(core, "core")
+    core_counts = count(core, CORE)
     lines += ["", other_counts(core_counts), summary_line(core_counts)]
     return "\n".join(lines).lstrip("\n") + "\n"
 
@@ -140,6 +160,10 @@ def render_text(document: dict, verbosity: int = 0, colour: bool = False) -> str
 def render_json(document: dict) -> str:
     """The result document itself."""
     return json.dumps(document, indent=2) + "\n"
+
+
+# JUnit's own element names (its vocabulary, not ours: they only look alike).
+_JUNIT_FAILURE, _JUNIT_ERROR, _JUNIT_SKIPPED = "failure", "error", "skipped"  # vocabulary: junit
 
 
 def _junit_case(clause: dict) -> ET.Element:
@@ -151,17 +175,17 @@ def _junit_case(clause: dict) -> ET.Element:
         ET.SubElement(props, "property", name=key, value=str(clause[key]))
     status, reason = clause["status"], clause.get("reason", "")
     message = f"{status}: {reason}".strip()
-    if status == "pass":
+    if status == PASS:
         return case
-    if clause["tier"] == "core" and status in UNCLEAN:
-        tag = "error" if status == "error" else "failure"
+    if clause["tier"] == CORE and status in UNCLEAN:
+        tag = _JUNIT_ERROR if status == ERROR else _JUNIT_FAILURE
         node = ET.SubElement(case, tag, message=message.splitlines()[0][:500], type=status)
         node.text = "\n".join([reason] + [f"{t['nodeid']}: {t['outcome']}: {t['message']}"
-                                          for t in clause["tests"] if t["outcome"] != "passed"])
+                                          for t in clause["tests"] if t["outcome"] != TEST_PASSED])
     else:
-        if clause["tier"] == "optional" and status in UNCLEAN:
+        if clause["tier"] == OPTIONAL and status in UNCLEAN:
             message = f"optional tier (never fails the run): {message}"
-        ET.SubElement(case, "skipped", message=message.splitlines()[0][:500] if message else status)
+        ET.SubElement(case, _JUNIT_SKIPPED, message=message.splitlines()[0][:500] if message else status)
     return case
 
 
@@ -171,14 +195,14 @@ def render_junit(document: dict) -> str:
     for index, error in enumerate(document.get("errors", []), start=1):
         case = ET.Element("testcase", classname="tempfile-conformance.session",
                           name=f"session-error-{index}", time="0")
-        node = ET.SubElement(case, "error", message=error.splitlines()[0][:500] if error else "error")
+        node = ET.SubElement(case, _JUNIT_ERROR, message=error.splitlines()[0][:500] if error else ERROR)
         node.text = error
         cases.append(case)
     suite = ET.Element("testsuite", name=f"tempfile-conformance[{document['target']['name']}]",
                        tests=str(len(cases)),
-                       failures=str(sum(1 for c in cases if c.find("failure") is not None)),
-                       errors=str(sum(1 for c in cases if c.find("error") is not None)),
-                       skipped=str(sum(1 for c in cases if c.find("skipped") is not None)),
+                       failures=str(sum(1 for c in cases if c.find(_JUNIT_FAILURE) is not None)),
+                       errors=str(sum(1 for c in cases if c.find(_JUNIT_ERROR) is not None)),
+                       skipped=str(sum(1 for c in cases if c.find(_JUNIT_SKIPPED) is not None)),
                        time=f"{sum(float(c.get('time', '0')) for c in cases):.3f}")
     suite.extend(cases)
     root = ET.Element("testsuites")
@@ -196,20 +220,20 @@ def render_markdown(document: dict) -> str:
     lines = [f"# tempfile conformance: {_md(target['name'])}", ""]
     lines += [f"- {_md(line)}" for line in _heading(document)]
     clauses = document["clauses"]
-    for tier in ("core", "optional"):
+    for tier in TIERS:
         members = [c for c in clauses if c["tier"] == tier]
         if not members:
             continue
-        lines += ["", f"## {_TIER_TITLES[tier]}", "", f"**{summary_line(count(members, tier))}**"]
+        lines += ["", f"## {TIER_TITLES[tier]}", "", f"**{summary_line(count(members, tier))}**"]
         for api, group in _grouped(members).items():
             lines += ["", f"### {_md(api)}", "", "| Clause | Level | Status | Notes |",
                       "| --- | --- | --- | --- |"]
             for c in group:
-                note = c.get("reason", "") if c["status"] != "pass" else ""
+                note = c.get("reason", "") if c["status"] != PASS else ""
                 lines.append(f"| `{c['id']}` | {c['level']} | {c['status']} | {_md(note)[:300]} |")
     if document.get("errors"):
         lines += ["", "## Session errors", ""] + [f"- {_md(e)[:500]}" for e in document["errors"]]
-    lines += ["", summary_line(count([c for c in clauses if c["tier"] == "core"], "core")), ""]
+    lines += ["", summary_line(count([c for c in clauses if c["tier"] == CORE], CORE)), ""]
     return "\n".join(lines)
 
 

@@ -21,7 +21,12 @@ CATALOGUE_SCHEMA = "tempfile-conformance-catalogue/1"
 # A test's outcome, as pytest reports it.  Until a report arrives a test counts
 # as an error, so a test that never reported can never pass.
 
-TEST_OUTCOMES: Tuple[str, ...] = ("passed", "failed", "error", "skipped")
+TEST_PASSED = "passed"
+TEST_FAILED = "failed"
+TEST_ERROR = "error"
+TEST_SKIPPED = "skipped"
+TEST_OUTCOMES: Tuple[str, ...] = (TEST_PASSED, TEST_FAILED, TEST_ERROR, TEST_SKIPPED)
+NO_REPORT = "the test reported no result"
 
 # ---------------------------------------------------------------------------
 # A clause's status in one run.
@@ -66,6 +71,11 @@ SKIP_MISSING_CAPABILITY = "missing capability: "
 SKIP_NOT_IMPLEMENTED = "not implemented: "
 
 # ---------------------------------------------------------------------------
+# Capabilities a target may offer (the contract is in conformance/target.py).
+
+NAME_INJECTION = "name-injection"
+
+# ---------------------------------------------------------------------------
 # Why a target departs from a clause: the class of an expectation entry.  It
 # travels as a field of its own (``ClauseResult.departure_class``), never
 # inside a reason string.
@@ -108,3 +118,20 @@ TIER_TITLES: Dict[str, str] = {
     CORE: "Core tier (must / should)",
     OPTIONAL: "Optional tier (may / informative; never fails the run)",
 }
+
+# ---------------------------------------------------------------------------
+# Host capabilities: what the machine running the suite must be able to do for
+# a test to observe its clause (``@pytest.mark.host(NAME, ...)``).  A closed
+# list: a test on a host without one is unobservable *on this host*, with the
+# reason below, never a pass and never a failure.
+
+HOST_CAPABILITIES: Dict[str, str] = {
+    "fork": "os.fork() makes a child process",
+    "subprocess": "a fresh interpreter can be started as a child process",
+    "threads": "a second thread can be started",
+    "signals": "a child process can be killed by a signal and its death seen",
+    "privilege-drop": "a check can run without root's permission bypass (another uid, or setpriv)",
+    "mount-namespace": "a child can get a private mount namespace (root and unshare -m)",
+    "resource-limits": "the process can lower its own rlimits (open files, file size)",
+}
+SKIP_UNOBSERVABLE_ON_HOST = "unobservable on this host: needs "

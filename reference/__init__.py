@@ -4,13 +4,18 @@
 chapters, in the order a reader should take them (each builds on the ones
 before):
 
-1. ``platform_rules`` -- Windows/POSIX decisions as pure functions.
+1. ``platform_rules`` -- open flags and retryable errors, per platform.
 2. ``names``          -- unpredictable name parts; the name-injection hook.
 3. ``location``       -- the default directory and prefix; str or bytes names.
 4. ``creation``       -- the retry loop; mkstemp, mkdtemp, mktemp.
-5. ``files``          -- TemporaryFile and NamedTemporaryFile.
-6. ``spooled``        -- SpooledTemporaryFile.
-7. ``directory``      -- TemporaryDirectory and tree removal.
+5. ``named``          -- NamedTemporaryFile and its deletion rule.
+6. ``temporaryfile``  -- TemporaryFile, and which one a platform gets.
+7. ``delegating``     -- a file object whose storage may be swapped.
+8. ``spooled``        -- SpooledTemporaryFile.
+9. ``directory``      -- TemporaryDirectory and tree removal.
+
+``compat`` holds every portability shim (older Pythons, other OSes); read it
+when a chapter points there.
 
 Name injection (for tests): ``reference.inject_names(names)`` is a context
 manager; while it is active, every creating call (mkstemp, mkdtemp, mktemp,
@@ -39,15 +44,14 @@ from typing import Any as _Any
 
 from .creation import mkdtemp, mkstemp, mktemp
 from .directory import TemporaryDirectory
-from .files import PLATFORM_TEMPORARY_FILE as _PLATFORM_TEMPORARY_FILE
-from .files import NamedTemporaryFile
 from .location import gettempdir, gettempdirb, gettempprefix, gettempprefixb
+from .named import NamedTemporaryFile
 from .names import inject_names
 from .spooled import SpooledTemporaryFile
+from .temporaryfile import TemporaryFile  # the platform's choice: see the end of that chapter
 
-# [module.names.documented-public] [module.names.all-extras] The documented
-# names plus TMP_MAX; `template` is reachable but not star-exported.
-__all__ = [
+# The documented names plus TMP_MAX; `template` is reachable but not star-exported.
+__all__ = [  # [module.names.documented-public] [module.names.all-extras]
     "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile", "TemporaryDirectory",
     "mkstemp", "mkdtemp", "mktemp", "TMP_MAX", "gettempprefix", "tempdir", "gettempdir",
     "gettempprefixb", "gettempdirb",
@@ -64,24 +68,19 @@ __all__ = [
 # instead: a global setting surprises every other user of the module), but
 # support it, so we do too.
 
-# [module.tmp-max.positive-int] How many names a creating call tries before
-# giving up: the C library's figure where the os module exposes one, else
-# 10000.  In C, TMP_MAX is the number of distinct names tmpnam() promises
-# (glibc's 238328 is 62**3); here it only bounds the retry loop, which in
-# practice ends at the first or second attempt.
-TMP_MAX: int = getattr(_os, "TMP_MAX", 10000)
+# How many names a creating call tries before giving up: the C library's
+# figure where the os module exposes one, else 10000.  In C, TMP_MAX is the
+# number of distinct names tmpnam() promises (glibc's 238328 is 62**3); here
+# it only bounds the retry loop, which in practice ends at the first or
+# second attempt.
+TMP_MAX: int = getattr(_os, "TMP_MAX", 10000)  # [module.tmp-max.positive-int]
 
-# [module.template.default-prefix] The default prefix that gettempprefix() reports.
-template: str = "tmp"
+# The default prefix that gettempprefix() reports.
+template: str = "tmp"  # [module.template.default-prefix]
 
-# [tempdir.initial.none] [tempdir.override.default-dir] None until the first
-# call that needs a default directory searches for one; a user may set it
-# (str or bytes) to skip the search.
-tempdir: _Any = None
-
-# [temporaryfile.windows.alias] The nameless file on POSIX, NamedTemporaryFile
-# where an open file's name cannot be removed.
-TemporaryFile = _PLATFORM_TEMPORARY_FILE
+# None until the first call that needs a default directory searches for one;
+# a user may set it (str or bytes) to skip the search.
+tempdir: _Any = None  # [tempdir.initial.none] [tempdir.override.default-dir]
 
 # The conformance suite's capability contract (conformance/targets.py).
 __conformance_capabilities__ = {"name-injection": inject_names}

@@ -26,16 +26,16 @@ Made = TypeVar("Made")
 BINARY_FLAGS = open_flags(vars(os))
 TEXT_FLAGS = open_flags(vars(os), text=True)
 
+# rw for the owner, nothing for group or others and no execute bit: other
+# users cannot read the secrets we are about to write.  The mode is given to
+# the creating call itself; a chmod afterwards would leave a window in which
+# the file is readable under a lax umask.
 # [mkstemp.mode.owner-only] [creation.file.owner-read-write]
-# [security.mode.files-owner-only] rw for the owner, nothing for group or others and
-# no execute bit: other users cannot read the secrets we are about to write.
-# The mode is given to the creating call itself; a chmod afterwards would leave
-# a window in which the file is readable under a lax umask.
-FILE_MODE = 0o600
+FILE_MODE = 0o600  # [security.mode.files-owner-only]
+# rwx for the owner only: nobody else can list the directory, or add and swap
+# files inside it.
 # [creation.dir.owner-only] [security.mode.dirs-owner-only]
-# [mkdtemp.access.owner-can-use] rwx for the owner only: nobody else can list the
-# directory, or add and swap files inside it.
-DIR_MODE = 0o700
+DIR_MODE = 0o700  # [mkdtemp.access.owner-can-use]
 
 
 # ---------------------------------------------------------------------------
@@ -45,16 +45,15 @@ DIR_MODE = 0o700
 
 def candidate_path(directory: Any, prefix: Any, part: str, suffix: Any) -> Any:
     """directory / (prefix + part + suffix), with ``part`` encoded for bytes names."""
-    # [naming.compose.dir-prefix-random-suffix] Nothing is added: in particular
-    # [naming.suffix.no-dot-inserted] no dot goes before the suffix.  Nor is
-    # anything removed ([naming.compose.no-sanitising]): a "/" in the prefix
-    # makes a path below dir ([badinput.separators.joined]), so never build
-    # a prefix from untrusted text.
-    # [audit.event.type-follows-result] The path (and so the audit argument)
-    # is bytes exactly when the result will be.
-    if isinstance(prefix, bytes):
+    # Nothing is added: in particular no dot goes before the suffix
+    # [naming.suffix.no-dot-inserted].  Nor is anything removed
+    # ([naming.compose.no-sanitising]): a "/" in the prefix makes a path below
+    # dir ([badinput.separators.joined]), so never build a prefix from
+    # untrusted text.  The path (and so the audit argument) is bytes exactly
+    # when the result will be.
+    if isinstance(prefix, bytes):  # [audit.event.type-follows-result]
         return os.path.join(directory, prefix + os.fsencode(part) + suffix)
-    return os.path.join(directory, prefix + part + suffix)
+    return os.path.join(directory, prefix + part + suffix)  # [naming.compose.dir-prefix-random-suffix]
 
 
 # How the loop treats each outcome of ``make(path)``:
@@ -65,17 +64,13 @@ def candidate_path(directory: Any, prefix: Any, part: str, suffix: Any) -> Any:
 #   or an attacker's plant): try the next name, leaving the entry untouched;
 # * PermissionError: on POSIX, a refusal to report; on Windows possibly a
 #   collision in disguise (see platform_rules.permission_error_is_transient);
-# * any other OSError ends the call at once, since another name cannot fix it:
-#   [creation.errors.missing-dir] [creation.errors.dir-not-a-directory]
-#   [badinput.dir.precise-errors] [badinput.name-too-long.oserror]
-#   [faults.emfile.raises-oserror] [badinput.nul-byte.valueerror] (os.open
-#   refuses NUL with ValueError before touching the disk).  Retrying those
-#   would burn TMP_MAX attempts and then report the wrong error.  The failed
-#   call created nothing, so nothing is left behind ([faults.emfile.nothing-left]),
-#   and the caller sees the OS's own error type ([badinput.fuzz.expected-errors]).
+# * any other OSError (or the ValueError os.open raises for a NUL in the
+#   name, before touching the disk) ends the call at once, since another name
+#   cannot fix it.  Retrying would burn TMP_MAX attempts and then report the
+#   wrong error.  The failed call created nothing, so nothing is left behind,
+#   and the caller sees the OS's own error type.
 #
-# Many threads and processes may run this loop in one directory at once
-# ([load.mkstemp.unique] [load.mkdtemp.unique] [load.scoped.cleaned-up]): the
+# Many threads and processes may run this loop in one directory at once: the
 # kernel's exclusive create decides every race, so two callers can never both
 # win the same name, and each removes only what it created.
 
@@ -86,36 +81,38 @@ def create_exclusively(directory: Any, prefix: Any, suffix: Any, make: Callable[
     # `make` is what differs between callers (open a file, make a directory,
     # only check); `os_name` defaults to this host's and exists so tests can
     # run the Windows branch on Linux.
-    # [audit.event.absolute-path] [naming.absolute.file-apis-relative-dir]
-    # [naming.absolute.dir-apis-relative-dir] Made absolute once, up front:
-    # the audit event then carries the full path the docs promise (an erratum
-    # where we follow the docs), and the result no longer depends on a later
-    # chdir().
-    directory = os.path.abspath(directory)
-    # [module.tmp-max.read-at-call-time] TMP_MAX is read at call time, from
-    # the package, so an assignment to reference.TMP_MAX is honoured.
-    for _ in range(package().TMP_MAX):
+    # [audit.event.absolute-path] [naming.absolute.dir-apis-relative-dir] Made
+    # absolute once, up front: the audit event then carries the full path the
+    # docs promise (an erratum where we follow the docs), and the result no
+    # longer depends on a later chdir().
+    directory = os.path.abspath(directory)  # [naming.absolute.file-apis-relative-dir]
+    # TMP_MAX is read from the package, so an assignment to reference.TMP_MAX is honoured.
+    for _ in range(package().TMP_MAX):  # [module.tmp-max.read-at-call-time]
         path = candidate_path(directory, prefix, next_candidate(), suffix)
         if audit_event is not None:
-            # [audit.mkstemp.event] [audit.mkdtemp.event] [audit.event.per-attempt]
-            # [audit.hook.can-veto] Raised before each attempt, so an audit hook
-            # sees (and may veto, by raising) every path we try.
-            sys.audit(audit_event, path)
+            # Raised before each attempt, so an audit hook sees (and may veto,
+            # by raising) every path we try.
+            # [audit.mkstemp.event] [audit.mkdtemp.event] [audit.hook.can-veto]
+            sys.audit(audit_event, path)  # [audit.event.per-attempt]
         try:
+            # Any error but the two below ends the call at once, as the OS's
+            # own type ([creation.errors.missing-dir] [creation.errors.dir-not-a-directory]
+            # [badinput.dir.precise-errors] [badinput.name-too-long.oserror] [faults.emfile.raises-oserror]
+            # [badinput.nul-byte.valueerror] [badinput.fuzz.expected-errors]), with nothing made
+            # [faults.emfile.nothing-left]; the kernel settles races between callers
+            # ([load.mkstemp.unique] [load.mkdtemp.unique] [load.scoped.cleaned-up]).
             return make(path), path
         except FileExistsError:
+            # Someone holds this name, whatever it is: leave it alone and try another.
             # [creation.exclusive.never-reuses] [creation.exclusive.any-entry-type]
-            # [security.planted-entry.never-reused] Someone holds this name,
-            # whatever it is: leave it alone and try another.
-            continue
+            continue  # [security.planted-entry.never-reused]
         except PermissionError:
             if permission_error_is_transient(os_name or os.name, lambda: writable_dir(directory)):
                 continue
-            # [creation.errors.unwritable-dir] A real refusal: retrying cannot help.
-            raise
-    # [creation.retry.tmp-max-bound] [mktemp.retry.exhaustion] Every attempt
-    # collided: the directory is full of our names, or someone is deliberately
-    # racing us.  Stop rather than spin.
+            raise  # [creation.errors.unwritable-dir] a real refusal: retrying cannot help
+    # Every attempt collided: the directory is full of our names, or someone
+    # is deliberately racing us.  Stop rather than spin.
+    # [creation.retry.tmp-max-bound] [mktemp.retry.exhaustion]
     raise FileExistsError(errno.EEXIST, "No usable temporary file name found")
 
 
@@ -126,8 +123,8 @@ def create_exclusively(directory: Any, prefix: Any, suffix: Any, make: Callable[
 
 def open_new_file(flags: int) -> Callable[[Any], int]:
     """A `make` step that creates the file exclusively with ``flags`` and returns its fd."""
-    # [creation.file.empty-regular] [mkstemp.fd.read-write-at-start] A new,
-    # empty regular file, open for reading and writing at offset 0.
+    # A new, empty regular file, open for reading and writing at offset 0.
+    # [creation.file.empty-regular] [mkstemp.fd.read-write-at-start]
     return lambda path: os.open(path, flags, FILE_MODE)
 
 
@@ -138,12 +135,12 @@ def mkstemp(suffix: Any = None, prefix: Any = None, dir: Any = None, text: bool 
     # (os.fdopen with any mode, or plain os.write), and nothing is buffered
     # behind their back.
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
-    # [mkstemp.text.windows-text-mode] [mkstemp.text.no-effect-on-posix] Text
-    # and binary differ only on Windows (O_BINARY).
+    # Text and binary differ only on Windows (O_BINARY).
+    # [mkstemp.text.windows-text-mode] [mkstemp.text.no-effect-on-posix]
     flags = TEXT_FLAGS if text else BINARY_FLAGS
-    # [mkstemp.returns.fd-and-abspath] [mkstemp.returns.absolute-relative-dir]
     # The path comes back absolute, so a later chdir() does not change which
     # file the caller will delete ([mkstemp.cleanup.caller-deletes]).
+    # [mkstemp.returns.fd-and-abspath] [mkstemp.returns.absolute-relative-dir]
     return create_exclusively(dir, prefix, suffix, open_new_file(flags), "tempfile.mkstemp")
 
 
@@ -159,16 +156,16 @@ def _make_directory(path: Any) -> None:
     # what O_EXCL gives files.  The mode is applied by the kernel as the
     # directory is born (minus the umask, which can only remove bits), so
     # there is no moment at which another user could enter it.
-    os.mkdir(path, DIR_MODE)
+    os.mkdir(path, DIR_MODE)  # on Windows too, an owner-only ACL [mkdtemp.windows.owner-only-acl]
 
 
 def mkdtemp(suffix: Any = None, prefix: Any = None, dir: Any = None) -> Any:
     """Create a new directory securely; return its absolute path."""
-    # [module.signature.mkdtemp] [mkdtemp.returns.new-directory] [mkdtemp.cleanup.caller-deletes]
+    # [module.signature.mkdtemp] [mkdtemp.cleanup.caller-deletes]
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
     _, path = create_exclusively(dir, prefix, suffix, _make_directory, "tempfile.mkdtemp")
-    # [mkdtemp.returns.absolute] Absolute even for a relative dir (since 3.12).
-    return path
+    # Absolute even for a relative dir (since 3.12).
+    return path  # [mkdtemp.returns.absolute] [mkdtemp.returns.new-directory]
 
 
 # ---------------------------------------------------------------------------
@@ -185,7 +182,7 @@ def mkdtemp(suffix: Any = None, prefix: Any = None, dir: Any = None) -> Any:
 
 def _refuse_existing(path: Any) -> None:
     """A `make` step that creates nothing and only rejects names already in use."""
-    # [mktemp.retry.skips-existing] lstat, not stat: a dangling symlink is an
+    # lstat, not stat: a dangling symlink is an
     # occupied name too.  Not os.path.lexists either: it answers False for a
     # name containing NUL, and mktemp would hand out a name no call can use;
     # lstat raises ValueError for it instead.
@@ -193,7 +190,7 @@ def _refuse_existing(path: Any) -> None:
         os.lstat(path)
     except OSError:
         return  # nothing there (or unreachable): the name counts as free
-    raise FileExistsError(errno.EEXIST, "name in use", path)
+    raise FileExistsError(errno.EEXIST, "name in use", path)  # [mktemp.retry.skips-existing]
 
 
 def _is_bytes(part: Any) -> bool:
@@ -205,20 +202,21 @@ def _is_bytes(part: Any) -> bool:
 
 def mktemp(suffix: str = "", prefix: str = "tmp", dir: Any = None) -> str:
     """Return a path that did not exist at the moment of the call (unsafe: see below)."""
-    # [module.signature.mktemp] [mktemp.args.defaults] [mktemp.returns.free-name]
-    # [mktemp.unsafe.name-not-reserved] Nothing is created, so the name is free only "for now":
-    # anyone who guesses or observes it can create it before the caller does.
-    # Use mkstemp or NamedTemporaryFile(delete=False) instead.
+    # Nothing is created, so the name is free only "for now": anyone who
+    # guesses or observes it can create it before the caller does.  Use
+    # mkstemp or NamedTemporaryFile(delete=False) instead.
+    # [module.signature.mktemp] [mktemp.args.defaults] [mktemp.unsafe.name-not-reserved]
     if any(_is_bytes(part) for part in (suffix, prefix, dir)):
-        # [mktemp.args.no-bytes] The bytes conventions of mkstemp never reached mktemp.
-        raise TypeError("mktemp() accepts only str (or path-like) names, not bytes")
+        # The bytes conventions of mkstemp never reached mktemp.
+        raise TypeError("mktemp() accepts only str (or path-like) names, not bytes")  # [mktemp.args.no-bytes]
     if dir is None:
-        # [mktemp.returns.absolute-default-dir] The default directory is absolute already.
-        dir = gettempdir()
-    # [mktemp.args.pathlike-dir] A path-like dir is accepted like mkstemp's (the loop joins its fspath).
-    # [audit.no-event.queries-and-mktemp] No event: nothing is created.
-    # [mktemp.args.no-none] A None prefix or suffix fails to concatenate: TypeError.
+        # The default directory is absolute already.
+        dir = gettempdir()  # [mktemp.returns.absolute-default-dir]
+    # A path-like dir is accepted like mkstemp's (the loop joins its fspath)
+    # [mktemp.args.pathlike-dir]; a None prefix or suffix fails to concatenate
+    # with TypeError [mktemp.args.no-none]; no audit event, since nothing is
+    # created [audit.no-event.queries-and-mktemp].
     # [mktemp.returns.absolute-relative-dir] Absolute, from the loop: an
     # erratum where we follow the docs; CPython returns a relative dir as given.
     _, path = create_exclusively(dir, prefix, suffix, _refuse_existing, None)
-    return path
+    return path  # [mktemp.returns.free-name]

@@ -1,4 +1,4 @@
-"""Chapter 7: TemporaryDirectory, and removing a tree that resists removal.
+"""Chapter 9: TemporaryDirectory, and removing a tree that resists removal.
 
 Creating the directory is mkdtemp's job (chapter 4).  The work here is the
 cleanup: a tree the user filled may contain read-only files, directories we
@@ -9,66 +9,13 @@ ours without ever acting on what a symlink points to.
 from __future__ import annotations
 
 import os
-import shutil
-import stat
-import sys
 import types
 import warnings
 import weakref
 from typing import Any, Callable, Optional
 
+from .compat import is_junction, rmtree_with_onexc, set_file_flags
 from .creation import DIR_MODE, mkdtemp
-
-OnExc = Callable[[Callable[..., Any], Any, BaseException], None]
-
-# ---------------------------------------------------------------------------
-# Portability shims: facilities older Pythons or other OSes lack
-# ---------------------------------------------------------------------------
-
-
-def _no_file_flags(path: Any, flags: int) -> None:
-    """Linux and Windows have no BSD file flags (immutable, append-only) to clear."""
-
-
-_set_file_flags: Callable[[Any, int], None] = getattr(os, "chflags", _no_file_flags)
-
-
-# Windows' documented value; the stat module defines the name on Windows only.
-_MOUNT_POINT_TAG = getattr(stat, "IO_REPARSE_TAG_MOUNT_POINT", 0xA0000003)
-
-
-def _junction_by_reparse_tag(path: Any) -> bool:
-    """os.path.isjunction for Pythons before 3.12: Windows tags junctions in lstat()."""
-    # A junction is Windows' directory link.  Cleanup must treat it like a
-    # symlink (remove the link, never descend into its target), so it needs
-    # recognising on 3.9-3.11 too.  Off Windows, st_reparse_tag does not
-    # exist and nothing is a junction.
-    try:
-        tag = os.lstat(path).st_reparse_tag
-    except (OSError, ValueError, AttributeError):
-        return False
-    return tag == _MOUNT_POINT_TAG
-
-
-is_junction: Callable[[Any], bool] = getattr(os.path, "isjunction", _junction_by_reparse_tag)
-
-RMTREE_HAS_ONEXC = sys.version_info >= (3, 12)
-
-
-def rmtree_with_onexc(path: Any, onexc: OnExc, rmtree: Callable[..., None] = shutil.rmtree,
-                      has_onexc: bool = RMTREE_HAS_ONEXC) -> None:
-    """shutil.rmtree(path, onexc=onexc), also where only ``onerror`` exists (< 3.12)."""
-    # 3.12 replaced rmtree's `onerror` (handed sys.exc_info()) by `onexc`
-    # (handed the exception) and deprecated the old one.  Both call the handler
-    # at the same moments, so the handler is written once, for onexc, and
-    # adapted here.  `rmtree` and `has_onexc` are parameters so that tests
-    # can drive both branches on any interpreter.
-    if has_onexc:
-        rmtree(path, onexc=onexc)
-    else:
-        # onerror received sys.exc_info(); the exception is its second item.
-        rmtree(path, onerror=lambda func, where, info: onexc(func, where, info[1]))
-
 
 # ---------------------------------------------------------------------------
 # Removing a tree, repairing permissions on the way
@@ -96,8 +43,7 @@ def rmtree_with_onexc(path: Any, onexc: OnExc, rmtree: Callable[..., None] = shu
 
 def grant_owner_access(path: Any) -> None:
     """Make ``path`` fully accessible to its owner; never act through a symlink."""
-    if os.path.islink(path):
-        # [cleanup.symlink.target-untouched] [cleanup.nothing-outside-removed]
+    if os.path.islink(path):  # [cleanup.symlink.target-untouched] [cleanup.nothing-outside-removed]
         # chmod would change the *target*: a symlink planted in the tree could
         # make cleanup open up /etc/shadow or a victim's home directory
         # (CVE-2023-6597, fixed in CPython 3.12.2 and backports).  A link
@@ -108,7 +54,7 @@ def grant_owner_access(path: Any) -> None:
     # BSD and macOS "immutable"/"append-only" flags block removal even for
     # the owner; clearing them comes first.  Files get 0o700 too: the mode
     # lives only until the unlink that follows.
-    _set_file_flags(path, 0)
+    set_file_flags(path, 0)
     os.chmod(path, DIR_MODE)
 
 
@@ -117,9 +63,8 @@ def _give_up(error: BaseException, ignore_errors: bool) -> None:
     # Raising from inside rmtree's handler stops the whole removal; returning
     # lets rmtree go on with the siblings.  Best-effort mode therefore leaves
     # only the entries that truly resist, and removes everything else.
-    # [temporarydirectory.ignore-errors.suppresses] [temporarydirectory.errors.from-cleanup]
-    # [temporarydirectory.errors.from-context-exit]
-    if not ignore_errors:
+    # [temporarydirectory.errors.from-cleanup] [temporarydirectory.errors.from-context-exit]
+    if not ignore_errors:  # [temporarydirectory.ignore-errors.suppresses]
         raise error
 
 
@@ -143,7 +88,7 @@ def _retry_after_repair(top: Any, path: Any, ignore_errors: bool) -> None:
 
 def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False) -> None:
     """Delete ``top`` and everything below it, fixing permissions that stand in the way."""
-    # [cleanup.removes.protected-contents] See the section comment above.
+    # See the section comment above [cleanup.removes.protected-contents].
     # `second_try` is set when this call is itself the retry for a `top` that
     # refused once: a second refusal of `top` is then final.  The handler is
     # a closure so that it knows `top` and the mode without globals.
@@ -161,7 +106,7 @@ def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False)
         except FileNotFoundError:
             pass
         except OSError as repair_failed:
-            # [temporarydirectory.ignore-errors.best-effort] [cleanup.ignore-errors.best-effort]
+            # [temporarydirectory.ignore-errors.best-effort]
             # The repair itself can fail (chmod on a sub-directory another
             # user owns).  An erratum where we follow the docs: best-effort
             # mode swallows it and lets rmtree go on with the rest; CPython
@@ -181,12 +126,13 @@ def _implicit_cleanup(name: Any, warning: str, ignore_errors: bool, delete: bool
     # [temporarydirectory.delete-false.finalize-keeps] An erratum where we
     # follow CPython: delete=False also spares the tree at collection (the
     # docs' class text still promises removal); only cleanup() removes it.
-    # [temporarydirectory.finalize.removes-tree] [temporarydirectory.errors.at-finalization]
-    # Errors here have no caller: the finalizer reports them as unraisable.
     if delete:
+        # Errors here have no caller: the finalizer reports them as unraisable.
+        # [temporarydirectory.finalize.removes-tree] [temporarydirectory.errors.at-finalization]
+        # (at interpreter exit too: [temporarydirectory.errors.at-shutdown])
         remove_tree(name, ignore_errors)
-        # [temporarydirectory.finalize.resource-warning] Relying on garbage
-        # collection is fragile (timing, shutdown order): say so.
+        # Relying on garbage collection is fragile (timing, shutdown order): say so.
+        # [temporarydirectory.finalize.resource-warning]
         warnings.warn(warning, ResourceWarning, stacklevel=1)
 
 
@@ -195,11 +141,14 @@ class TemporaryDirectory:
 
     def __init__(self, suffix: Any = None, prefix: Any = None, dir: Any = None,
                  ignore_cleanup_errors: bool = False, *, delete: bool = True) -> None:
-        # [module.signature.temporarydirectory] [module.signature.temporarydirectory-ignore-cleanup-errors]
-        # [module.signature.temporarydirectory-delete] [temporarydirectory.create.mkdtemp-rules]
-        # [temporarydirectory.name.attribute] [audit.temporarydirectory.event] All from mkdtemp.
+        # The documented signature: [module.signature.temporarydirectory]
+        # [module.signature.temporarydirectory-ignore-cleanup-errors]
+        # and keyword-only delete [module.signature.temporarydirectory-delete].
         self._best_effort, self._remove_at_exit = ignore_cleanup_errors, delete
-        self.name = mkdtemp(suffix, prefix, dir)
+        # Created and audited by mkdtemp [temporarydirectory.create.mkdtemp-rules]
+        # [audit.temporarydirectory.event], so the name is absolute even for a
+        # relative dir [temporarydirectory.name.absolute-relative-dir].
+        self.name = mkdtemp(suffix, prefix, dir)  # [temporarydirectory.name.attribute]
         # A weakref.finalize, not __del__: it holds only the name (never self,
         # which would keep the object alive) and also runs at interpreter exit.
         # __del__ methods may run in any order during shutdown, after the
@@ -214,24 +163,24 @@ class TemporaryDirectory:
         return f"<{type(self).__name__} {self.name!r}>"
 
     def __enter__(self) -> Any:
-        # [temporarydirectory.enter.returns-name] The path, not the object, as the
-        # docs' example shows ([examples.temporarydirectory.context-manager]).
-        # [temporarydirectory.not-path-like] The object has no __fspath__.
-        return self.name
+        # The path, not the object, as the docs' example shows
+        # ([examples.temporarydirectory.context-manager]); the object itself has
+        # no __fspath__ [temporarydirectory.not-path-like] (an erratum of the docs
+        # source; we follow CPython, where no release has one).
+        return self.name  # [temporarydirectory.enter.returns-name]
 
     def __exit__(self, *exc_info: Any) -> Optional[bool]:
-        # [temporarydirectory.exit.removes-tree] [temporarydirectory.delete-false.exit-keeps]
-        if self._remove_at_exit:
-            self.cleanup()
+        if self._remove_at_exit:  # [temporarydirectory.delete-false.exit-keeps]
+            self.cleanup()  # [temporarydirectory.exit.removes-tree]
         return None
 
     def cleanup(self) -> None:
         """Remove the directory and its contents now."""
-        # [temporarydirectory.cleanup.removes-tree] [temporarydirectory.delete-false.cleanup-removes]
-        # [temporarydirectory.cleanup.repeatable] [temporarydirectory.cleanup.already-gone]
         # detach() disarms the finalizer; it returns None once it has run or
         # been detached, so a second cleanup() only acts if the path exists.
+        # [temporarydirectory.cleanup.repeatable] [temporarydirectory.cleanup.already-gone]
         if self._finalizer.detach() is not None or os.path.exists(self.name):
-            remove_tree(self.name, self._best_effort)
+            # Whatever delete says [temporarydirectory.delete-false.cleanup-removes].
+            remove_tree(self.name, self._best_effort)  # [temporarydirectory.cleanup.removes-tree]
 
     __class_getitem__ = classmethod(types.GenericAlias)

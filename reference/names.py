@@ -52,17 +52,16 @@ _DRAW_BYTES = 2 * LENGTH
 
 def random_part(draw: Callable[[int], bytes] = os.urandom) -> str:
     """A fresh random name part of LENGTH characters from ALPHABET."""
-    # [security.names.process-distinct] [security.names.fork-distinct]
     # os.urandom is the kernel's CSPRNG: nothing to seed, no state in this
     # process, so a forked child can never replay its parent's names (a seeded
     # user-space generator copied by fork() would do exactly that).
-    # [security.names.uniform] [security.names.no-sequence]
-    # [security.names.no-collisions] Rejection keeps every name equally
-    # likely, and each draw is independent of the last.
+    # Rejection keeps every name equally likely, and each draw is independent
+    # of the last.
     chars = b""
     while len(chars) < LENGTH:
-        chars += draw(_DRAW_BYTES).translate(_TO_CHAR, _REJECTED)
-    return chars[:LENGTH].decode("ascii")
+        # [security.names.process-distinct] [security.names.fork-distinct] [security.names.no-sequence]
+        chars += draw(_DRAW_BYTES).translate(_TO_CHAR, _REJECTED)  # [security.names.uniform]
+    return chars[:LENGTH].decode("ascii")  # [security.names.no-collisions]
 
 
 # ---------------------------------------------------------------------------

@@ -1,14 +1,14 @@
-"""Chapter 6: SpooledTemporaryFile: memory first, a real file once it grows.
+"""Chapter 8: SpooledTemporaryFile: memory first, a real file once it grows.
 
 Small temporary data never touches the disk: it sits in a BytesIO (or a
 TextIOWrapper over one) until it outgrows ``max_size`` or someone needs a real
 descriptor, and only then moves ("rolls over") into a TemporaryFile.
 
-The design problem is that the storage object *changes* in the middle of the
-object's life.  So nothing may hold on to the first one: every method looks up
-``self._file`` afresh on each call, and the rollover swaps it in one
-assignment, after the new file is complete.  A failure half-way through leaves
-the old storage in place, untouched.
+The storage object *changes* in the middle of the object's life; chapter 7
+forwards every operation to whichever storage is current.  This chapter is the
+policy: when to roll over, and how.  The rollover swaps the storage in one
+assignment, after the new file is complete, so a failure half-way through
+leaves the old storage in place, untouched.
 
 Where the data lives is visible through ``_file`` (documented, so tests may
 read it), ``name`` (None in memory, the descriptor on disk) and ``mode``.
@@ -21,20 +21,17 @@ import inspect
 import io
 import types
 import warnings
-from typing import IO, Any, Dict, Iterable, Iterator, Optional
+from typing import IO, Any, Dict, Iterable, Optional
 
-from .files import text_encoding
+from .compat import text_encoding
+from .delegating import DelegatingIO
 from .location import package
 
 
-class SpooledTemporaryFile(io.IOBase):
+# Since 3.11 a real io.IOBase (through DelegatingIO), so isinstance checks
+# work and code that expects "a file" accepts it.
+class SpooledTemporaryFile(DelegatingIO):  # [spooled.io.iobase-instance]
     """A file-like object kept in memory until it exceeds max_size bytes."""
-
-    # [spooled.io.iobase-instance] Since 3.11 it is a real io.IOBase, so
-    # isinstance checks work and code that expects "a file" accepts it.  But
-    # io.IOBase's own defaults are written for a stream that never changes
-    # (fileno() raises, seek() raises, closed is a flag of its own), so every
-    # operation below is overridden to go to the current storage instead.
 
     def __new__(cls, max_size: int = 0, mode: str = "w+b", *args: Any, **kwargs: Any) -> Any:
         """Pick the binary or text flavour, so isinstance() sees the right io ABC."""
@@ -55,15 +52,15 @@ class SpooledTemporaryFile(io.IOBase):
             self._file: IO[Any] = io.BytesIO()
         else:
             encoding = text_encoding(encoding, 2)
-            # [spooled.file.in-memory-type] [spooled.text.attributes] Text goes
-            # through a real TextIOWrapper, so newline and error handling are
-            # the same before and after rollover.
+            # Text goes through a real TextIOWrapper, so newline and error
+            # handling are the same before and after rollover.
+            # [spooled.file.in-memory-type] [spooled.text.attributes]
             self._file = io.TextIOWrapper(io.BytesIO(), encoding, errors, newline)
         # `_rolled` keeps CPython's private name: code in the wild (and
         # CPython's own tests) inspect it to learn where the data lives.
         self._limit, self._rolled = max_size, False
-        # [spooled.rollover.uses-dir] Everything TemporaryFile needs later;
-        # kept until the rollover happens.
+        # Everything TemporaryFile needs later, kept until the rollover happens.
+        # [spooled.rollover.uses-dir]
         self._pending: Optional[Dict[str, Any]] = dict(
             mode=mode, buffering=buffering, encoding=encoding, newline=newline,
             suffix=suffix, prefix=prefix, dir=dir, errors=errors)
@@ -76,29 +73,29 @@ class SpooledTemporaryFile(io.IOBase):
 
     def rollover(self) -> None:
         """Move the contents to a real file on disk now, whatever their size."""
-        # [spooled.rollover.explicit] Whatever the size; a no-op once on disk.
-        if self._rolled:
+        # Whatever the size; a no-op once on disk.
+        if self._rolled:  # [spooled.rollover.explicit]
             return
         assert self._pending is not None
-        # [spooled.rollover.like-temporaryfile] [spooled.file.on-disk-type]
         # Looked up on the package at call time: the platform's choice (chapter
-        # 5), or whatever a user substituted for it.
+        # 6), or whatever a user substituted for it.  No unlink is needed
+        # later: that file has no name (or deletes itself on Windows).
+        # [spooled.rollover.like-temporaryfile] [spooled.file.on-disk-type]
         disk = package().TemporaryFile(**self._pending)
         try:
             self._copy_to(disk)
         except BaseException:
-            # [faults.fsize.error-surfaces] [faults.fsize.nothing-left] The
-            # copy failed (EFBIG, ENOSPC, an interrupt): report it, but release
-            # the half-written disk file now; left to the garbage collector,
-            # its descriptor would stay open indefinitely on PyPy.  Its close
-            # may repeat the write error, which is already on its way up.
+            # The copy failed (EFBIG, ENOSPC, an interrupt): report it, but
+            # release the half-written disk file now; left to the garbage
+            # collector, its descriptor would stay open indefinitely on PyPy.
+            # Its close may repeat the write error, already on its way up.
             with contextlib.suppress(OSError):
-                disk.close()
-            raise
-        # [faults.emfile.spooled-data-kept] Only now does anything change: a
-        # failure above, in creating or in filling the disk file, leaves the
-        # data in memory and the object fully usable.
-        self._file, self._pending, self._rolled = disk, None, True
+                disk.close()  # [faults.fsize.nothing-left]
+            raise  # [faults.fsize.error-surfaces]
+        # Only now does anything change: a failure above, in creating or in
+        # filling the disk file, leaves the data in memory and the object
+        # fully usable.
+        self._file, self._pending, self._rolled = disk, None, True  # [faults.emfile.spooled-data-kept]
 
     def _copy_to(self, disk: IO[Any]) -> None:
         """Write the in-memory contents to ``disk`` and move to the same position."""
@@ -113,10 +110,10 @@ class SpooledTemporaryFile(io.IOBase):
             disk.buffer.write(memory.buffer.getvalue())  # type: ignore[attr-defined]
         else:
             disk.write(memory.getvalue())  # type: ignore[attr-defined]
-        # [spooled.rollover.preserves-content-and-position] The position survives
-        # the move.  [spooled.text.newlines-restart-at-rollover] `newlines` does
-        # not: the new text layer has read nothing yet.  seek() also flushes,
-        # so a write error shows up here, inside rollover's error handling.
+        # The position survives the move; `newlines` does not: the new text
+        # layer has read nothing yet.  seek() also flushes, so a write error
+        # shows up here, inside rollover's error handling.
+        # [spooled.rollover.preserves-content-and-position] [spooled.text.newlines-restart-at-rollover]
         disk.seek(position, 0)
 
     def _check_size(self) -> None:
@@ -124,19 +121,17 @@ class SpooledTemporaryFile(io.IOBase):
         # The position after a write is where that write ended; a write can
         # only make the file larger than max_size by ending beyond it, so the
         # position is the cheap, exact test (no need to measure the buffer).
-        # [spooled.memory.until-exceeds] "Exceeds": exactly max_size still fits.
+        # "Exceeds": exactly max_size still fits [spooled.memory.until-exceeds].
+        # A max_size that is no number fails here, at the first write, with
+        # TypeError [badinput.max-size.typeerror].
         # [spooled.max-size.zero-means-unbounded] An erratum where we follow
         # CPython: 0 (the default) means no limit, not "roll over at once".
-        # [badinput.max-size.typeerror] A max_size that is no number fails
-        # here, at the first write, with TypeError.
         if not self._rolled and self._limit and self._file.tell() > self._limit:
             self.rollover()
 
     # -----------------------------------------------------------------------
     # Context manager and life cycle
     # -----------------------------------------------------------------------
-
-    # [spooled.context.closes]
 
     def __enter__(self) -> SpooledTemporaryFile:
         # Same rule as io's own files: a closed file is not a context.
@@ -145,13 +140,7 @@ class SpooledTemporaryFile(io.IOBase):
         return self
 
     def __exit__(self, *exc_info: Any) -> None:
-        self._file.close()
-
-    def __iter__(self) -> Iterator[Any]:
-        # The storage's own iterator: lines of bytes or of text.  A rollover
-        # in the middle of a loop would strand it on the old storage; io's own
-        # files have the same caveat for writes during iteration.
-        return iter(self._file)
+        self._file.close()  # [spooled.context.closes]
 
     def __del__(self) -> None:
         # io.IOBase would close silently.  Files from open() warn in this case
@@ -163,16 +152,6 @@ class SpooledTemporaryFile(io.IOBase):
             warnings.warn(f"Unclosed file {self!r}", ResourceWarning, stacklevel=2, source=self)
             self.close()
 
-    def close(self) -> None:
-        """Close the file; memory is freed, a rolled-over file vanishes."""
-        # No unlink is needed after a rollover: the disk file is a
-        # TemporaryFile, which has no name (or deletes itself on Windows).
-        self._file.close()
-
-    @property
-    def closed(self) -> bool:  # type: ignore[override]
-        return self._file.closed
-
     # -----------------------------------------------------------------------
     # Descriptors mean disk
     # -----------------------------------------------------------------------
@@ -182,8 +161,7 @@ class SpooledTemporaryFile(io.IOBase):
         # Whoever asks for a descriptor is about to use it outside Python's
         # view (os.read, mmap, a subprocess), so from now on the data must
         # live in the kernel's file, not in our buffer.
-        # [spooled.rollover.fileno]
-        self.rollover()
+        self.rollover()  # [spooled.rollover.fileno]
         return self._file.fileno()
 
     # -----------------------------------------------------------------------
@@ -193,32 +171,12 @@ class SpooledTemporaryFile(io.IOBase):
     @property
     def mode(self) -> str:
         """The real file's mode after rollover, the requested one before."""
-        # [spooled.attributes.mode-and-name]
+        # `name` (chapter 7) is None in memory, the descriptor on disk.
         try:
-            return self._file.mode
+            return self._file.mode  # [spooled.attributes.mode-and-name]
         except AttributeError:
             assert self._pending is not None
             return self._pending["mode"]
-
-    # The next few attributes are properties, not copies taken at construction:
-    # each must describe the storage as it is *now*, before or after rollover.
-
-    @property
-    def name(self) -> Any:
-        """None while in memory; the real file's name (its descriptor) after."""
-        return getattr(self._file, "name", None)
-
-    @property
-    def encoding(self) -> str:
-        return self._file.encoding  # type: ignore[attr-defined]
-
-    @property
-    def errors(self) -> Optional[str]:
-        return self._file.errors  # type: ignore[attr-defined]
-
-    @property
-    def newlines(self) -> Any:
-        return self._file.newlines  # type: ignore[attr-defined]
 
     # -----------------------------------------------------------------------
     # Writing: the only operations that can make the data grow
@@ -232,68 +190,22 @@ class SpooledTemporaryFile(io.IOBase):
 
     def writelines(self, lines: Iterable[Any]) -> None:
         """Write each line, rolling over as soon as the data grows past max_size."""
-        # [spooled.memory.writelines-counts]
+        # [spooled.memory.writelines-counts] [spooled.memory.writelines-rolls-per-line]
         for line in lines:
-            self.write(line)
+            self.write(line)  # each line checked against the limit as it is written
 
     def truncate(self, size: Optional[int] = None) -> int:
         """Truncate (or extend) to ``size``; growing past max_size rolls over first."""
-        # [spooled.truncate.size] [spooled.truncate.beyond-max-size] [spooled.truncate.returns-size]
         # Rolling over *before* truncating: extending the in-memory buffer
         # first would hold more than max_size in memory, the very thing the
         # limit exists to prevent.  (With max_size 0 any size > 0 rolls over.)
         if size is not None and size > self._limit:
-            self.rollover()
-        return self._file.truncate(size)
+            self.rollover()  # [spooled.truncate.beyond-max-size]
+        return self._file.truncate(size)  # [spooled.truncate.size] [spooled.truncate.returns-size]
 
     # -----------------------------------------------------------------------
-    # Everything else is the underlying file's
+    # Everything else is the underlying file's (chapter 7), except detach
     # -----------------------------------------------------------------------
-
-    # Plain delegation, spelled out one method per line rather than through
-    # __getattr__: the object must *be* an io.IOBase, whose own methods would
-    # win over a __getattr__ fallback, and explicit methods show the reader
-    # (and help()) the complete surface.  Methods the storage lacks (read1 on
-    # text) fail with the storage's own AttributeError.
-
-    def flush(self) -> None:
-        self._file.flush()
-
-    def isatty(self) -> bool:
-        return self._file.isatty()
-
-    def readable(self) -> bool:
-        return self._file.readable()
-
-    def seekable(self) -> bool:
-        return self._file.seekable()
-
-    def writable(self) -> bool:
-        return self._file.writable()
-
-    def read(self, *args: Any) -> Any:
-        return self._file.read(*args)
-
-    def read1(self, *args: Any) -> Any:
-        return self._file.read1(*args)  # type: ignore[attr-defined]
-
-    def readinto(self, buffer: Any) -> Any:
-        return self._file.readinto(buffer)  # type: ignore[attr-defined]
-
-    def readinto1(self, buffer: Any) -> Any:
-        return self._file.readinto1(buffer)  # type: ignore[attr-defined]
-
-    def readline(self, *args: Any) -> Any:
-        return self._file.readline(*args)
-
-    def readlines(self, *args: Any) -> Any:
-        return self._file.readlines(*args)
-
-    def seek(self, *args: Any) -> int:
-        return self._file.seek(*args)
-
-    def tell(self) -> int:
-        return self._file.tell()
 
     def detach(self) -> Any:
         """Refuse: the storage belongs to this object and may still move to disk."""

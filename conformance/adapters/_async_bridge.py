@@ -247,7 +247,7 @@ def package_version(distribution: str) -> str:
 def bridge_target(name: str, library: str, build_module: Callable[[LoopRunner], Any]) -> Any:
     """A partial Target for an async library's bridged module (name-injection via the stdlib)."""
     from conformance.adapters.stdlib import inject_names
-    from conformance.targets import Target
+    from conformance.target import Target
 
     module = build_module(LoopRunner())
     return Target(

@@ -79,7 +79,7 @@ def make_target():  # -> Target
 
     from conformance.adapters._async_bridge import package_version
     from conformance.adapters.stdlib import inject_names
-    from conformance.targets import Target
+    from conformance.target import Target
 
     # The fake file system starts with the first test's scratch directory, inside
     # the pytest session: started earlier (the runner resolves targets before

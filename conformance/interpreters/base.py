@@ -36,10 +36,11 @@ matrix rely on):
     Make the interpreter ready to run ``python -m conformance`` from this
     source tree, with pytest and hypothesis importable, able to write inside
     the directory ``scratch`` (where the result JSON goes), and yield the
-    :class:`Launch` that starts it.  The default builds (once, cached) a
-    virtual environment with pip; a provider whose interpreter brings its own
-    packages (Debian's ``python3-pytest``) overrides it and may put the
-    project's source on ``PYTHONPATH`` instead.  The interpreter stays usable
+    :class:`Launch` that starts it.  A kind that runs from a cached virtual
+    environment built with pip subclasses :class:`.venv.VenvProvider`, which
+    implements this; a provider whose interpreter brings its own packages
+    (Debian's ``python3-pytest``) implements it and may put the project's
+    source on ``PYTHONPATH`` instead.  The interpreter stays usable
     until the context exits (hold any lock for that long).  The caller runs
     ``[*launch.python, "-c", BOOT, *argv]`` (``elsewhere.BOOT``) in its own
     working directory (a target given as a path is already absolute) with
@@ -61,12 +62,11 @@ install), empty when there is none.
 from __future__ import annotations
 
 import abc
-import contextlib
 import os
 import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import ContextManager, Dict, Iterator, List, Mapping, Optional, Sequence, Tuple
+from typing import ContextManager, Dict, List, Mapping, Optional, Sequence, Tuple
 
 # The oldest Python the suite judges: the spec's history starts at 3.8.  (The tool
 # itself needs 3.9+; an older interpreter gets older pytest and hypothesis, see venv.py.)
@@ -146,11 +146,9 @@ class Provider(abc.ABC):
         """The argv that runs ``argv`` inside ``interp``."""
         return [interp.executable, *argv]
 
+    @abc.abstractmethod
     def prepare(self, interp: Interpreter, scratch: str) -> ContextManager[Launch]:
-        """``interp`` ready to run this project's suite (default: a cached virtual environment)."""
-        from conformance.interpreters import venv
-
-        return _venv_launch(venv.prepared_venv(interp))
+        """``interp`` ready to run this project's suite (most kinds: venv.VenvProvider's cached venv)."""
 
     def probe(self, executable: str, spec: str = "", root: str = "") -> Optional[Interpreter]:
         """Ask ``executable`` what it is; None if it will not say."""
@@ -164,12 +162,6 @@ class Provider(abc.ABC):
         if found is None:
             return None
         return Interpreter(found[0], found[1], executable, self.name, spec, root)
-
-
-@contextlib.contextmanager
-def _venv_launch(prepared: ContextManager[str]) -> Iterator[Launch]:
-    with prepared as python:
-        yield Launch((str(python),))
 
 
 def cache_root(environ: Optional[Environ] = None) -> Path:

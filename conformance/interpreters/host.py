@@ -5,7 +5,8 @@ from __future__ import annotations
 import sys
 from typing import List, Optional
 
-from conformance.interpreters.base import Environ, Interpreter, Provider
+from conformance.interpreters.base import Environ, Interpreter
+from conformance.interpreters.venv import VenvProvider
 
 
 def host_interpreter() -> Interpreter:
@@ -14,7 +15,7 @@ def host_interpreter() -> Interpreter:
     return Interpreter(sys.implementation.name, version, sys.executable, "host", spec=sys.executable)
 
 
-class HostProvider(Provider):
+class HostProvider(VenvProvider):
     """The running interpreter; it needs no probe."""
 
     name = "host"

@@ -15,17 +15,17 @@ from conformance.interpreters.base import (
     Environ,
     Interpreter,
     InterpreterError,
-    Provider,
     is_executable_file,
 )
 from conformance.interpreters.pyenv import pyenv_root
+from conformance.interpreters.venv import VenvProvider
 
 # Highest minor version looked for on PATH (python3.8 ... python3.20).
 MAX_MINOR = 20
 FIRST_MINOR = 8
 
 
-class PathProvider(Provider):
+class PathProvider(VenvProvider):
     """An interpreter given by its file path."""
 
     name = "path"
@@ -43,7 +43,7 @@ class PathProvider(Provider):
         return found
 
 
-class WhichProvider(Provider):
+class WhichProvider(VenvProvider):
     """Interpreters found on PATH by their command name."""
 
     name = "which"

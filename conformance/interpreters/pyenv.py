@@ -14,7 +14,8 @@ import subprocess
 from pathlib import Path
 from typing import List, Optional
 
-from conformance.interpreters.base import Environ, Interpreter, Provider
+from conformance.interpreters.base import Environ, Interpreter
+from conformance.interpreters.venv import VenvProvider
 
 _CPYTHON = re.compile(r"^3\.(\d+)\.(\d+)$")
 _PYPY = re.compile(r"^pypy(\d+)\.(\d+)-[\w.]+$")
@@ -37,7 +38,7 @@ def pyenv_root(environ: Environ) -> Optional[Path]:
     return home if home.is_dir() else None
 
 
-class PyenvProvider(Provider):
+class PyenvProvider(VenvProvider):
     """Interpreters installed by pyenv."""
 
     name = "pyenv"

@@ -18,7 +18,8 @@ import re
 from pathlib import Path
 from typing import List, Optional
 
-from conformance.interpreters.base import Environ, Interpreter, Provider
+from conformance.interpreters.base import Environ, Interpreter
+from conformance.interpreters.venv import VenvProvider
 
 _FOLDER = re.compile(r"^(?P<impl>cpython|pypy)-(?P<version>3\.\d+\.\d+)(?P<variant>[+\w]*)-[\w.-]+$")
 _WANTED = re.compile(r"^(?P<impl>pypy)?(?P<minor>3\.\d{1,2})$")
@@ -33,7 +34,7 @@ def uv_python_dir(environ: Environ) -> Path:
     return Path(data) / "uv" / "python"
 
 
-class UvProvider(Provider):
+class UvProvider(VenvProvider):
     """Interpreters installed by ``uv python install``."""
 
     name = "uv"

@@ -19,9 +19,9 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Dict, Iterator, List, Sequence, Tuple
+from typing import ContextManager, Dict, Iterator, List, Sequence, Tuple
 
-from conformance.interpreters.base import Interpreter, InterpreterError, cache_root
+from conformance.interpreters.base import Interpreter, InterpreterError, Launch, Provider, cache_root
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -177,3 +177,17 @@ def prepared_venv(interp: Interpreter) -> Iterator[str]:
             _install_project(interp, venv, root, files, digest)
         fcntl.flock(lock, fcntl.LOCK_SH)
         yield str(_venv_python(venv))
+
+
+class VenvProvider(Provider):
+    """A kind whose interpreters run the suite from a cached virtual environment (pyenv, paths, host, uv)."""
+
+    def prepare(self, interp: Interpreter, scratch: str) -> ContextManager[Launch]:
+        """``interp`` with a cached venv holding the project and its test requirements."""
+        return _venv_launch(prepared_venv(interp))
+
+
+@contextlib.contextmanager
+def _venv_launch(prepared: ContextManager[str]) -> Iterator[Launch]:
+    with prepared as python:
+        yield Launch((str(python),))

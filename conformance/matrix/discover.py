@@ -22,7 +22,7 @@ from typing import List, Optional, Sequence
 from conformance import interpreters
 from conformance.interpreters import Interpreter
 
-STDLIB, REFERENCE, ADAPTER = "stdlib", "reference", "adapter"  # vocabulary: matrix column families
+STDLIB, REFERENCE, ADAPTER = "stdlib", "reference", "adapter"  # vocabulary: column families
 IMPLEMENTATION_NAMES = {"cpython": "CPython", "pypy": "PyPy"}
 
 

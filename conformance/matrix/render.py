@@ -18,6 +18,8 @@ from conformance.vocabulary import (
     EXPECTED_FAIL,
     STATUS_CODES,
     STATUSES,
+    TEST_ERROR,
+    TEST_FAILED,
     UNCLASSIFIED,
 )
 
@@ -173,7 +175,7 @@ def _failing_tests(column: Mapping[str, object]) -> List[List[str]]:
     seen, rows = set(), []
     for clause in document.get("clauses", []):
         for test in clause.get("tests", []):
-            if test.get("outcome") in ("failed", "error") and test["nodeid"] not in seen:
+            if test.get("outcome") in (TEST_FAILED, TEST_ERROR) and test["nodeid"] not in seen:
                 seen.add(test["nodeid"])
                 rows.append([test["nodeid"], test["outcome"], str(test.get("message") or "")])
     return rows

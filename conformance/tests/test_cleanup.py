@@ -208,7 +208,7 @@ else:
 """
 
 
-@pytest.mark.clause("cleanup.ignore-errors.best-effort")
+@pytest.mark.clause("temporarydirectory.ignore-errors.best-effort")
 @pytest.mark.parametrize("ignore", [True, False])
 def test_ignore_cleanup_errors(unprivileged, target_spec, scratch, ignore, request):
     body = f"WHERE = {scratch!r}\nIGNORE = {ignore!r}\n" + _IGNORE_CHILD

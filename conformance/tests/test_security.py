@@ -163,6 +163,23 @@ def test_creating_open_is_exclusive(tf, scratch, audit, api):
         assert value & os.O_CREAT or (tmpfile and value & tmpfile == tmpfile), f"flags={value:#o}"
 
 
+@pytest.mark.clause("security.open.exclusive-create-named")
+@pytest.mark.parametrize("api", FILE_APIS)
+def test_naming_open_is_exclusive(tf, scratch, audit, api):
+    path, close = CREATORS[api](tf, scratch, "x-")
+    close()
+    flags = _creating_opens(audit)
+    if not flags:
+        pytest.skip("missing capability: the target raises no 'open' audit event when it creates")
+    tmpfile = getattr(os, "O_TMPFILE", 0)
+    for value in flags:
+        if tmpfile and value & tmpfile == tmpfile:
+            # No name is made, so nothing to make exclusive; O_EXCL would forbid linkat().
+            assert not value & (os.O_CREAT | os.O_EXCL), f"O_TMPFILE open: flags={value:#o}"
+        else:
+            assert value & os.O_CREAT and value & os.O_EXCL, f"naming open: flags={value:#o}"
+
+
 @pytest.mark.clause("security.open.nofollow")
 @pytest.mark.skipif(not hasattr(os, "O_NOFOLLOW"), reason="not applicable: no O_NOFOLLOW here")
 @pytest.mark.parametrize("api", ("mkstemp", "NamedTemporaryFile"))

@@ -343,6 +343,14 @@ def test_mode_and_name_before_and_after(tf, scratch):
         assert (s.mode, s.name) == ("rb+", s.fileno())
 
 
+@pytest.mark.clause("spooled.attributes.mode-and-truncating-name")
+def test_mode_keeps_truncating_letter_after_rollover(tf, scratch):
+    with tf.SpooledTemporaryFile(max_size=100, dir=scratch) as s:
+        assert (s.mode, s.name) == ("w+b", None)
+        s.rollover()
+        assert (s.mode, s.name) == ("wb+", s.fileno())
+
+
 @pytest.mark.clause("spooled.context.closes")
 def test_context_manager_returns_itself_and_closes(tf, scratch):
     s = tf.SpooledTemporaryFile(max_size=100, dir=scratch)

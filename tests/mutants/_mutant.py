@@ -11,7 +11,8 @@ imports the ``reference`` package, patches one thing inside it, and then calls
   so reads and writes of those names are forwarded there.
 
 Each conformance run loads the mutant in a fresh interpreter, so a patch never
-leaks into another run.
+leaks into another run.  Mutants import this module relatively (``from . import
+_mutant``): they are modules of the ``mutants`` package, loaded by name.
 """
 
 from __future__ import annotations
@@ -120,9 +121,9 @@ def retry_loop(*, absolute: bool = True, retry: bool = True, bounded: bool = Tru
 
 def install_loop(loop: Any) -> None:
     """Use ``loop`` wherever the reference runs its create-exclusively loop."""
-    from reference import creation, files
+    from reference import creation, named, temporaryfile
 
-    replace("create_exclusively", loop, creation, files)
+    replace("create_exclusively", loop, creation, named, temporaryfile)
 
 
 def rewrap(original: Any, before: Any = None, after: Any = None, first: Iterable[str] = (),

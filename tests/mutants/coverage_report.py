@@ -1,41 +1,24 @@
 """Which clauses the mutants turn red, and which core clauses no mutant reaches.
 
-Run: ``python3 tests/mutants/coverage_report.py``.  The mutants are read, not
+Run: ``PYTHONPATH=tests python3 -m mutants.coverage_report``.  The mutants are read, not
 imported (importing one patches the reference package in this process): each
 names the clauses it must turn red in a module-level ``BREAKS`` tuple, and
-tests/test_mutants.py checks that it really does.
+tests/mutants/test_mutants.py checks that it really does.
 """
 
 from __future__ import annotations
 
-import ast
 import sys
 from collections import defaultdict
-from pathlib import Path
-from typing import Dict, List, Tuple
+from typing import Dict, List
 
-HERE = Path(__file__).resolve().parent
-sys.path.insert(0, str(HERE.parent.parent))
+from spec import load_catalogue
 
-from spec import load_catalogue  # noqa: E402
+from . import breaks_of, mutant_paths
 
 CORE_LEVELS = ("must", "should")
 CORE_KINDS = ("documented", "derived", "erratum")
 JUDGED_AS = ((3, 14), "linux")
-
-
-def mutant_paths() -> List[Path]:
-    """Every mutant module, in name order."""
-    return sorted(HERE.glob("m_*.py"))
-
-
-def breaks_of(path: Path) -> Tuple[str, ...]:
-    """The clause ids a mutant declares in ``BREAKS``, read from its source."""
-    for node in ast.parse(path.read_text()).body:
-        if isinstance(node, ast.Assign) and any(getattr(t, "id", "") == "BREAKS" for t in node.targets):
-            value = ast.literal_eval(node.value)
-            return tuple(value)
-    raise ValueError(f"{path.name} declares no BREAKS")
 
 
 def main() -> int:

@@ -3,12 +3,8 @@
 Must go red: audit.hook.can-veto.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-import _mutant  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "audit.hook.can-veto",

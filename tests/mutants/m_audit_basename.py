@@ -4,11 +4,8 @@ Must go red: audit.event.absolute-path.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-import _mutant  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "audit.event.absolute-path",

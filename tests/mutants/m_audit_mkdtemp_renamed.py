@@ -3,12 +3,8 @@
 Must go red: audit.mkdtemp.event, audit.temporarydirectory.event.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-import _mutant  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "audit.mkdtemp.event",

@@ -3,21 +3,17 @@
 Must go red: temporaryfile.params.rejected-like-open, badinput.mode.valueerror.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporaryfile.params.rejected-like-open",
     "badinput.mode.valueerror",
 )
 
-_original = files.open_with
+_original = named.open_with
 
 
 def open_with(opener, where, mode, *args):
@@ -27,6 +23,6 @@ def open_with(opener, where, mode, *args):
         return _original(opener, where, "w+b", -1, None, None, None)
 
 
-files.open_with = open_with
+_mutant.replace("open_with", open_with, named, temporaryfile)
 
 _mutant.expose(__name__)

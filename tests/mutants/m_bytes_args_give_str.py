@@ -5,13 +5,10 @@ namedtemporaryfile.name.type-follows-args.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, location, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files, location  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "naming.types.bytes-in-bytes-out",
@@ -26,6 +23,6 @@ def resolve_name_parts(prefix, suffix, dir):
     return tuple(os.fsdecode(part) for part in _original(prefix, suffix, dir))
 
 
-_mutant.replace("resolve_name_parts", resolve_name_parts, creation, files)
+_mutant.replace("resolve_name_parts", resolve_name_parts, creation, named, temporaryfile)
 
 _mutant.expose(__name__)

@@ -3,15 +3,11 @@
 Must go red: cleanup.removes.protected-contents.
 """
 
-import os
 import shutil
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import directory
 
-import _mutant  # noqa: E402
-
-from reference import directory  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "cleanup.removes.protected-contents",

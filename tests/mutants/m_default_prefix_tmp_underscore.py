@@ -3,14 +3,10 @@
 Must go red: prefix.str.value, prefix.bytes.value.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "prefix.str.value",

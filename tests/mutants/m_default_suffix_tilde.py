@@ -3,14 +3,10 @@
 Must go red: naming.suffix.default-none.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, location, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files, location  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "naming.suffix.default-none",
@@ -25,6 +21,6 @@ def resolve_name_parts(prefix, suffix, dir):
     return _original(prefix, suffix, dir)
 
 
-_mutant.replace("resolve_name_parts", resolve_name_parts, creation, files)
+_mutant.replace("resolve_name_parts", resolve_name_parts, creation, named, temporaryfile)
 
 _mutant.expose(__name__)

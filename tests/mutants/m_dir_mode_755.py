@@ -4,14 +4,10 @@ Must go red: creation.dir.owner-only, security.mode.dirs-owner-only,
 temporarydirectory.create.mkdtemp-rules.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation
 
-import _mutant  # noqa: E402
-
-from reference import creation  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "creation.dir.owner-only",

@@ -4,14 +4,10 @@ Must go red: faults.emfile.raises-oserror.
 """
 
 import errno
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "faults.emfile.raises-oserror",
@@ -34,6 +30,6 @@ def open_new_file(flags):
     return translated
 
 
-_mutant.replace("open_new_file", open_new_file, creation, files)
+_mutant.replace("open_new_file", open_new_file, creation, named, temporaryfile)
 
 _mutant.expose(__name__)

@@ -4,13 +4,10 @@ Must go red: badinput.fuzz.nothing-leaked.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, location, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files, location  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "badinput.fuzz.nothing-leaked",
@@ -28,6 +25,6 @@ def resolve_name_parts(prefix, suffix, dir):
         raise
 
 
-_mutant.replace("resolve_name_parts", resolve_name_parts, creation, files)
+_mutant.replace("resolve_name_parts", resolve_name_parts, creation, named, temporaryfile)
 
 _mutant.expose(__name__)

@@ -4,13 +4,10 @@ Must go red: creation.file.empty-regular.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "creation.file.empty-regular",
@@ -31,6 +28,6 @@ def open_new_file(flags):
     return filled
 
 
-_mutant.replace("open_new_file", open_new_file, creation, files)
+_mutant.replace("open_new_file", open_new_file, creation, named, temporaryfile)
 
 _mutant.expose(__name__)

@@ -4,13 +4,10 @@ Must go red: security.symlink.never-followed, security.planted-entry.never-reuse
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "security.symlink.never-followed",
@@ -24,7 +21,7 @@ REUSES_EXISTING = True
 _FOLLOW = ~(os.O_EXCL | os.O_NOFOLLOW)
 creation.BINARY_FLAGS &= _FOLLOW
 creation.TEXT_FLAGS &= _FOLLOW
-files.BINARY_FLAGS &= _FOLLOW
-files._NAMED_FLAGS = {k: v & _FOLLOW for k, v in files._NAMED_FLAGS.items()}
+temporaryfile.BINARY_FLAGS &= _FOLLOW
+named._NAMED_FLAGS = {k: v & _FOLLOW for k, v in named._NAMED_FLAGS.items()}
 
 _mutant.expose(__name__)

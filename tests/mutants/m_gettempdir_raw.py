@@ -3,15 +3,11 @@
 Must go red: gettempdir.returns.str.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import location
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import location  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "gettempdir.returns.str",

@@ -5,13 +5,10 @@ security.fd.not-inherited-subprocess, security.fd.not-inherited-exec.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "creation.fd.not-inheritable",
@@ -35,6 +32,6 @@ def open_new_file(flags):
     return inheritable
 
 
-_mutant.replace("open_new_file", open_new_file, creation, files)
+_mutant.replace("open_new_file", open_new_file, creation, named, temporaryfile)
 
 _mutant.expose(__name__)

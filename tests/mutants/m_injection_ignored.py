@@ -3,14 +3,10 @@
 Must go red: naming.compose.exact-with-injected-part.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, names
 
-import _mutant  # noqa: E402
-
-from reference import creation, names  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "naming.compose.exact-with-injected-part",

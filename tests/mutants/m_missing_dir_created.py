@@ -4,13 +4,10 @@ Must go red: creation.errors.missing-dir.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "creation.errors.missing-dir",
@@ -28,6 +25,6 @@ def create_exclusively(directory, *args, **kwargs):
     return _original(directory, *args, **kwargs)
 
 
-_mutant.replace("create_exclusively", create_exclusively, creation, files)
+_mutant.replace("create_exclusively", create_exclusively, creation, named, temporaryfile)
 
 _mutant.expose(__name__)

@@ -4,13 +4,10 @@ Must go red: naming.types.mixing-is-typeerror.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, location, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files, location  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "naming.types.mixing-is-typeerror",
@@ -27,6 +24,6 @@ def resolve_name_parts(prefix, suffix, dir):
     return _original(*parts)
 
 
-_mutant.replace("resolve_name_parts", resolve_name_parts, creation, files)
+_mutant.replace("resolve_name_parts", resolve_name_parts, creation, named, temporaryfile)
 
 _mutant.expose(__name__)

@@ -3,16 +3,12 @@
 Must go red: mkdtemp.cleanup.caller-deletes.
 """
 
-import os
 import shutil
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import creation
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import creation  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "mkdtemp.cleanup.caller-deletes",

@@ -4,13 +4,10 @@ Must go red: mkstemp.fd.read-write-at-start.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation
 
-import _mutant  # noqa: E402
-
-from reference import creation  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "mkstemp.fd.read-write-at-start",

@@ -3,15 +3,11 @@
 Must go red: module.signature.mktemp, mktemp.args.defaults.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import creation
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import creation  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "module.signature.mktemp",

@@ -3,14 +3,10 @@
 Must go red: mktemp.retry.skips-existing.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation
 
-import _mutant  # noqa: E402
-
-from reference import creation  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "mktemp.retry.skips-existing",

@@ -4,14 +4,11 @@ Must go red: mktemp.returns.absolute-default-dir, mktemp.returns.absolute-relati
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import creation
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import creation  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "mktemp.returns.absolute-default-dir",

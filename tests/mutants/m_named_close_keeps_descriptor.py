@@ -3,14 +3,10 @@
 Must go red: namedtemporaryfile.close.releases-descriptor.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import named
 
-import _mutant  # noqa: E402
-
-from reference import files, platform_rules  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "namedtemporaryfile.close.releases-descriptor",
@@ -18,9 +14,9 @@ BREAKS = (
 
 def close(self):
     self.file.flush()
-    self._remove_name(platform_rules.CLOSE)
+    self._remove_name(named.CLOSE)
 
 
-files._Remover.close = close
+named._Remover.close = close
 
 _mutant.expose(__name__)

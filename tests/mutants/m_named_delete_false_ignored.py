@@ -4,14 +4,10 @@ Must go red: namedtemporaryfile.delete-false.keeps, namedtemporaryfile.delete-fa
 on-close, examples.mktemp-replacement.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import named
 
-import _mutant  # noqa: E402
-
-from reference import files, platform_rules  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "namedtemporaryfile.delete-false.keeps",
@@ -19,13 +15,13 @@ BREAKS = (
     "examples.mktemp-replacement",
 )
 
-_original = platform_rules.unlink_on
+_original = named.unlink_on
 
 
-def unlink_on(event, delete, delete_on_close, os_deletes):
-    return _original(event, True, delete_on_close, os_deletes)
+def unlink_on(event, *, delete, delete_on_close, os_deletes):
+    return _original(event, delete=True, delete_on_close=delete_on_close, os_deletes=os_deletes)
 
 
-files.unlink_on = unlink_on
+named.unlink_on = unlink_on
 
 _mutant.expose(__name__)

@@ -3,26 +3,22 @@
 Must go red: namedtemporaryfile.delete.on-close.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import named
 
-import _mutant  # noqa: E402
-
-from reference import files, platform_rules  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "namedtemporaryfile.delete.on-close",
 )
 
-_original = platform_rules.unlink_on
+_original = named.unlink_on
 
 
-def unlink_on(event, delete, delete_on_close, os_deletes):
-    return _original(event, delete, False, os_deletes)
+def unlink_on(event, *, delete, delete_on_close, os_deletes):
+    return _original(event, delete=delete, delete_on_close=False, os_deletes=os_deletes)
 
 
-files.unlink_on = unlink_on
+named.unlink_on = unlink_on
 
 _mutant.expose(__name__)

@@ -3,14 +3,10 @@
 Must go red: namedtemporaryfile.context.returns-self.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import named
 
-import _mutant  # noqa: E402
-
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "namedtemporaryfile.context.returns-self",
@@ -20,6 +16,6 @@ def _patched_enter(self):
     return self.file.__enter__()
 
 
-files._TemporaryFileWrapper.__enter__ = _patched_enter
+named._TemporaryFileWrapper.__enter__ = _patched_enter
 
 _mutant.expose(__name__)

@@ -4,15 +4,11 @@ Must go red: module.signature.namedtemporaryfile, namedtemporaryfile.params.erro
 """
 
 import inspect
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import named
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "module.signature.namedtemporaryfile",
@@ -20,6 +16,6 @@ BREAKS = (
 )
 
 _POSITIONAL = {"kind": inspect.Parameter.POSITIONAL_OR_KEYWORD}
-reference.NamedTemporaryFile = _mutant.rewrap(files.NamedTemporaryFile, errors=_POSITIONAL)
+reference.NamedTemporaryFile = _mutant.rewrap(named.NamedTemporaryFile, errors=_POSITIONAL)
 
 _mutant.expose(__name__)

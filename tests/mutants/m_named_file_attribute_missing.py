@@ -4,21 +4,17 @@ Must go red: namedtemporaryfile.file.attribute.
 """
 
 import inspect
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import named
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "namedtemporaryfile.file.attribute",
 )
 
-_original = files.NamedTemporaryFile
+_original = named.NamedTemporaryFile
 
 
 def NamedTemporaryFile(*args, **kwargs):

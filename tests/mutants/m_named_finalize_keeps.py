@@ -4,29 +4,25 @@ Must go red: namedtemporaryfile.delete.on-finalize, namedtemporaryfile.delete-on
 false.finalize.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import named
 
-import _mutant  # noqa: E402
-
-from reference import files, platform_rules  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "namedtemporaryfile.delete.on-finalize",
     "namedtemporaryfile.delete-on-close-false.finalize",
 )
 
-_original = platform_rules.unlink_on
+_original = named.unlink_on
 
 
-def unlink_on(event, delete, delete_on_close, os_deletes):
-    if event == platform_rules.FINALIZE:
+def unlink_on(event, *, delete, delete_on_close, os_deletes):
+    if event == named.FINALIZE:
         return False
-    return _original(event, delete, delete_on_close, os_deletes)
+    return _original(event, delete=delete, delete_on_close=delete_on_close, os_deletes=os_deletes)
 
 
-files.unlink_on = unlink_on
+named.unlink_on = unlink_on
 
 _mutant.expose(__name__)

@@ -4,22 +4,18 @@ Must go red: faults.interrupt.after-create, badinput.encoding.lookuperror.
 """
 
 import inspect
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import location, named
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files, location  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "faults.interrupt.after-create",
     "badinput.encoding.lookuperror",
 )
 
-_signature = inspect.signature(files.NamedTemporaryFile)
+_signature = inspect.signature(named.NamedTemporaryFile)
 
 
 def NamedTemporaryFile(*args, **kwargs):
@@ -30,15 +26,15 @@ def NamedTemporaryFile(*args, **kwargs):
     created = []
 
     def opener(_where, _flags):
-        fd, path = files.create_exclusively(where, prefix, suffix, files.open_new_file(files.BINARY_FLAGS),
-                                            "tempfile.mkstemp")
+        make = named.open_new_file(named._NAMED_FLAGS[False])
+        fd, path = named.create_exclusively(where, prefix, suffix, make, "tempfile.mkstemp")
         created.append(path)
         return fd
 
     # The reference removes the new file when wrapping it fails; this variant does not.
-    file = files.open_with(opener, where, a["mode"], a["buffering"], a["encoding"], a["newline"], a["errors"])
-    files.set_name(file, created[0])
-    return files._TemporaryFileWrapper(file, created[0], a["delete"], a["delete_on_close"], False)
+    file = named.open_with(opener, where, a["mode"], a["buffering"], a["encoding"], a["newline"], a["errors"])
+    named.set_name(file, created[0])
+    return named._TemporaryFileWrapper(file, created[0], a["delete"], a["delete_on_close"], False)
 
 
 NamedTemporaryFile.__signature__ = _signature

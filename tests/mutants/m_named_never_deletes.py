@@ -5,14 +5,10 @@ namedtemporaryfile.delete.on-finalize, namedtemporaryfile.delete-on-close-false.
 namedtemporaryfile.delete-on-close-false.finalize, load.scoped.cleaned-up.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import named
 
-import _mutant  # noqa: E402
-
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "namedtemporaryfile.delete.on-close",
@@ -23,6 +19,6 @@ BREAKS = (
     "load.scoped.cleaned-up",
 )
 
-files.unlink_on = lambda event, delete, delete_on_close, os_deletes: False
+named.unlink_on = lambda event, **rule: False
 
 _mutant.expose(__name__)

@@ -3,15 +3,11 @@
 Must go red: namedtemporaryfile.params.open-like.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import named
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "namedtemporaryfile.params.open-like",
@@ -21,6 +17,6 @@ def _drop_newline(arguments):
     arguments["newline"] = None
 
 
-reference.NamedTemporaryFile = _mutant.rewrap(files.NamedTemporaryFile, before=_drop_newline)
+reference.NamedTemporaryFile = _mutant.rewrap(named.NamedTemporaryFile, before=_drop_newline)
 
 _mutant.expose(__name__)

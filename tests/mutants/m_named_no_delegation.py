@@ -3,20 +3,16 @@
 Must go red: namedtemporaryfile.delegation.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import named
 
-import _mutant  # noqa: E402
-
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "namedtemporaryfile.delegation",
 )
 
-_getattr = files._TemporaryFileWrapper.__getattr__
+_getattr = named._TemporaryFileWrapper.__getattr__
 
 
 def _delegate_some(self, attr):
@@ -25,6 +21,6 @@ def _delegate_some(self, attr):
     return _getattr(self, attr)
 
 
-files._TemporaryFileWrapper.__getattr__ = _delegate_some
+named._TemporaryFileWrapper.__getattr__ = _delegate_some
 
 _mutant.expose(__name__)

@@ -3,15 +3,11 @@
 Must go red: security.names.uniform.
 """
 
-import os
 import secrets
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import names
 
-import _mutant  # noqa: E402
-
-from reference import names  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "security.names.uniform",

@@ -4,14 +4,10 @@ Must go red: audit.mkstemp.event, audit.namedtemporaryfile.event, audit.mkdtemp.
 audit.temporarydirectory.event, audit.hook.can-veto.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "audit.mkstemp.event",
@@ -28,6 +24,6 @@ def create_exclusively(directory, prefix, suffix, make, audit_event, os_name=Non
     return _original(directory, prefix, suffix, make, None, os_name)
 
 
-_mutant.replace("create_exclusively", create_exclusively, creation, files)
+_mutant.replace("create_exclusively", create_exclusively, creation, named, temporaryfile)
 
 _mutant.expose(__name__)

@@ -4,14 +4,10 @@ Must go red: gettempdir.cache.result-reused, gettempdir.cache.stored-in-tempdir,
 gettempdir.bytes.shares-cache, tempdir.init.by-default-dir-use.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import location
 
-import _mutant  # noqa: E402
-
-from reference import location  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "gettempdir.cache.result-reused",

@@ -3,20 +3,16 @@
 Must go red: gettempdir.search.cwd-last.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import location
 
-import _mutant  # noqa: E402
-
-from reference import location, platform_rules  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "gettempdir.search.cwd-last",
 )
 
-_original = platform_rules.candidate_dirs
+_original = location.candidate_dirs
 
 
 def candidate_dirs(os_name, environ, cwd):

@@ -5,13 +5,10 @@ entry.never-reused.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "creation.exclusive.never-reuses",
@@ -25,7 +22,7 @@ REUSES_EXISTING = True
 
 creation.BINARY_FLAGS &= ~os.O_EXCL
 creation.TEXT_FLAGS &= ~os.O_EXCL
-files.BINARY_FLAGS &= ~os.O_EXCL
-files._NAMED_FLAGS = {k: v & ~os.O_EXCL for k, v in files._NAMED_FLAGS.items()}
+temporaryfile.BINARY_FLAGS &= ~os.O_EXCL
+named._NAMED_FLAGS = {k: v & ~os.O_EXCL for k, v in named._NAMED_FLAGS.items()}
 
 _mutant.expose(__name__)

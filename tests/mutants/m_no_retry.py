@@ -4,12 +4,8 @@ Must go red: creation.exclusive.never-reuses, mktemp.retry.skips-existing, secur
 entry.never-reused.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-import _mutant  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "creation.exclusive.never-reuses",

@@ -4,13 +4,10 @@ Must go red: prefix.no-directory-component.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "prefix.no-directory-component",

@@ -4,13 +4,10 @@ Must go red: gettempdir.search.relative-candidate.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import location
 
-import _mutant  # noqa: E402
-
-from reference import location, platform_rules  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "gettempdir.search.relative-candidate",
@@ -21,7 +18,7 @@ _original = location.find_default_tempdir
 
 def find_default_tempdir():
     found = _original()
-    for name in platform_rules.ENVIRONMENT_VARIABLES:
+    for name in location.ENVIRONMENT_VARIABLES:
         value = os.environ.get(name)
         if value:
             if not os.path.isabs(value) and os.path.abspath(value) == found:

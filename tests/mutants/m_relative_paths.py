@@ -5,12 +5,8 @@ mkstemp.returns.absolute-relative-dir, mkdtemp.returns.absolute, mktemp.returns.
 dir, audit.event.absolute-path.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-import _mutant  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "naming.absolute.file-apis-relative-dir",

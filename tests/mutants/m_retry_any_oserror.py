@@ -4,12 +4,8 @@ Must go red: creation.errors.missing-dir, creation.errors.dir-not-a-directory,
 creation.errors.unwritable-dir, badinput.dir.precise-errors, badinput.name-too-long.oserror.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-
-import _mutant  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "creation.errors.missing-dir",

@@ -4,13 +4,10 @@ Must go red: gettempdir.search.skips-unwritable.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import location
 
-import _mutant  # noqa: E402
-
-from reference import location  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "gettempdir.search.skips-unwritable",

@@ -3,15 +3,11 @@
 Must go red: faults.fsize.nothing-left.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import spooled
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import spooled  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "faults.fsize.nothing-left",

@@ -3,14 +3,10 @@
 Must go red: spooled.text.attributes.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import spooled
 
-import _mutant  # noqa: E402
-
-from reference import spooled  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "spooled.text.attributes",

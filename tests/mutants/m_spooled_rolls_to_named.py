@@ -3,14 +3,10 @@
 Must go red: spooled.file.on-disk-type, spooled.rollover.like-temporaryfile.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import named, spooled
 
-import _mutant  # noqa: E402
-
-from reference import files, spooled  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "spooled.file.on-disk-type",
@@ -20,7 +16,7 @@ BREAKS = (
 def rollover(self):
     if self._rolled:
         return
-    disk = files.NamedTemporaryFile(**self._pending)
+    disk = named.NamedTemporaryFile(**self._pending)
     self._copy_to(disk)
     self._file, self._pending, self._rolled = disk, None, True
 

@@ -3,14 +3,10 @@
 Must go red: temporarydirectory.delete-false.finalize-keeps.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import directory
 
-import _mutant  # noqa: E402
-
-from reference import directory  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporarydirectory.delete-false.finalize-keeps",

@@ -4,15 +4,11 @@ Must go red: module.signature.temporarydirectory-ignore-cleanup-errors.
 """
 
 import inspect
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import directory
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import directory  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "module.signature.temporarydirectory-ignore-cleanup-errors",

@@ -1,22 +1,17 @@
 """Mutant: ignore_cleanup_errors=True is ignored: cleanup errors are raised.
 
-Must go red: temporarydirectory.ignore-errors.suppresses, temporarydirectory.ignore-errors.best-
-effort, cleanup.ignore-errors.best-effort.
+Must go red: temporarydirectory.ignore-errors.suppresses,
+temporarydirectory.ignore-errors.best-effort.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import directory
 
-import _mutant  # noqa: E402
-
-from reference import directory  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporarydirectory.ignore-errors.suppresses",
     "temporarydirectory.ignore-errors.best-effort",
-    "cleanup.ignore-errors.best-effort",
 )
 
 _original = directory.remove_tree

@@ -4,14 +4,10 @@ Must go red: temporarydirectory.exit.removes-tree, temporarydirectory.finalize.r
 examples.temporarydirectory.context-manager.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import directory
 
-import _mutant  # noqa: E402
-
-from reference import directory  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporarydirectory.exit.removes-tree",

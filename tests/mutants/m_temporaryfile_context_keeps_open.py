@@ -3,15 +3,11 @@
 Must go red: temporaryfile.context.closes, examples.temporaryfile.context-manager.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import temporaryfile
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporaryfile.context.closes",
@@ -32,6 +28,6 @@ class _NoCloseOnExit:
         return None
 
 
-reference.TemporaryFile = _mutant.rewrap(files.TemporaryFile, after=_NoCloseOnExit)
+reference.TemporaryFile = _mutant.rewrap(temporaryfile.TemporaryFile, after=_NoCloseOnExit)
 
 _mutant.expose(__name__)

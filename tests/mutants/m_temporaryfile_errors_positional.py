@@ -4,15 +4,11 @@ Must go red: module.signature.temporaryfile, temporaryfile.params.errors-keyword
 """
 
 import inspect
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import temporaryfile
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "module.signature.temporaryfile",
@@ -20,6 +16,6 @@ BREAKS = (
 )
 
 _POSITIONAL = {"kind": inspect.Parameter.POSITIONAL_OR_KEYWORD}
-reference.TemporaryFile = _mutant.rewrap(files.TemporaryFile, errors=_POSITIONAL)
+reference.TemporaryFile = _mutant.rewrap(temporaryfile.TemporaryFile, errors=_POSITIONAL)
 
 _mutant.expose(__name__)

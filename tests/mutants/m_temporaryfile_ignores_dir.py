@@ -4,15 +4,11 @@ Must go red: naming.dir.temporaryfile-location, temporaryfile.create.in-dir, spo
 dir.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import temporaryfile
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "naming.dir.temporaryfile-location",
@@ -24,6 +20,6 @@ def _drop_dir(arguments):
     arguments["dir"] = None
 
 
-reference.TemporaryFile = _mutant.rewrap(files.TemporaryFile, before=_drop_dir)
+reference.TemporaryFile = _mutant.rewrap(temporaryfile.TemporaryFile, before=_drop_dir)
 
 _mutant.expose(__name__)

@@ -4,14 +4,11 @@ Must go red: temporaryfile.close.destroys, temporaryfile.gc.destroys.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import temporaryfile
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporaryfile.close.destroys",
@@ -26,6 +23,6 @@ def _keep_duplicate(stream):
     return stream
 
 
-reference.TemporaryFile = _mutant.rewrap(files.TemporaryFile, after=_keep_duplicate)
+reference.TemporaryFile = _mutant.rewrap(temporaryfile.TemporaryFile, after=_keep_duplicate)
 
 _mutant.expose(__name__)

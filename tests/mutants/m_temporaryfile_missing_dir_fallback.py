@@ -4,14 +4,11 @@ Must go red: temporaryfile.create.missing-dir.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import temporaryfile
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporaryfile.create.missing-dir",
@@ -22,6 +19,6 @@ def _default_if_missing(arguments):
         arguments["dir"] = None
 
 
-reference.TemporaryFile = _mutant.rewrap(files.TemporaryFile, before=_default_if_missing)
+reference.TemporaryFile = _mutant.rewrap(temporaryfile.TemporaryFile, before=_default_if_missing)
 
 _mutant.expose(__name__)

@@ -3,20 +3,16 @@
 Must go red: temporaryfile.create.owner-only, spooled.rollover.like-temporaryfile.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporaryfile.create.owner-only",
     "spooled.rollover.like-temporaryfile",
 )
 
-files.FILE_MODE = 0o644
+temporaryfile.FILE_MODE = 0o644
 
 _mutant.expose(__name__)

@@ -3,15 +3,11 @@
 Must go red: temporaryfile.params.open-like.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import temporaryfile
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporaryfile.params.open-like",
@@ -21,6 +17,6 @@ def _drop_newline(arguments):
     arguments["newline"] = None
 
 
-reference.TemporaryFile = _mutant.rewrap(files.TemporaryFile, before=_drop_newline)
+reference.TemporaryFile = _mutant.rewrap(temporaryfile.TemporaryFile, before=_drop_newline)
 
 _mutant.expose(__name__)

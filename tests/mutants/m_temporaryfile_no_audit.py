@@ -4,23 +4,20 @@ Must go red: audit.temporaryfile.event.
 """
 
 import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "audit.temporaryfile.event",
 )
 
 def _anonymous_opener(directory, prefix, suffix):
-    flags = (files.BINARY_FLAGS | os.O_TMPFILE) & ~os.O_CREAT
-    return lambda _where, _flags: os.open(directory, flags, files.FILE_MODE)
+    flags = (temporaryfile.BINARY_FLAGS | os.O_TMPFILE) & ~os.O_CREAT
+    return lambda _where, _flags: os.open(directory, flags, temporaryfile.FILE_MODE)
 
 
-files._anonymous_opener = _anonymous_opener
+temporaryfile._anonymous_opener = _anonymous_opener
 
 _mutant.expose(__name__)

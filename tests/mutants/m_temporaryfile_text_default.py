@@ -3,20 +3,16 @@
 Must go red: temporaryfile.mode.default-binary.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import temporaryfile
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporaryfile.mode.default-binary",
 )
 
-reference.TemporaryFile = _mutant.rewrap(files.TemporaryFile, mode={"default": "w+"})
+reference.TemporaryFile = _mutant.rewrap(temporaryfile.TemporaryFile, mode={"default": "w+"})
 
 _mutant.expose(__name__)

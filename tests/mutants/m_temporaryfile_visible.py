@@ -5,15 +5,11 @@ faults.sigkill.temporaryfile-leaves-nothing.
 """
 
 import inspect
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import creation, temporaryfile
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import creation, files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporaryfile.unix.no-directory-entry",
@@ -21,7 +17,7 @@ BREAKS = (
     "faults.sigkill.temporaryfile-leaves-nothing",
 )
 
-_signature = inspect.signature(files.TemporaryFile)
+_signature = inspect.signature(temporaryfile.TemporaryFile)
 
 
 def TemporaryFile(*args, **kwargs):
@@ -34,7 +30,7 @@ def TemporaryFile(*args, **kwargs):
 
 
 TemporaryFile.__signature__ = _signature
-files.TemporaryFile = TemporaryFile
+temporaryfile.TemporaryFile = TemporaryFile
 reference.TemporaryFile = TemporaryFile
 
 _mutant.expose(__name__)

@@ -3,21 +3,17 @@
 Must go red: temporaryfile.mode.default-binary, examples.temporaryfile.write-seek-read.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
+from reference import temporaryfile
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
-from reference import files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "temporaryfile.mode.default-binary",
     "examples.temporaryfile.write-seek-read",
 )
 
-reference.TemporaryFile = _mutant.rewrap(files.TemporaryFile, mode={"default": "wb"})
+reference.TemporaryFile = _mutant.rewrap(temporaryfile.TemporaryFile, mode={"default": "wb"})
 
 _mutant.expose(__name__)

@@ -3,14 +3,10 @@
 Must go red: module.tmp-max.positive-int.
 """
 
-import os
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import reference
 
-import _mutant  # noqa: E402
-
-import reference  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "module.tmp-max.positive-int",

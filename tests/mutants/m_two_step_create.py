@@ -5,13 +5,10 @@ Must go red: faults.emfile.nothing-left.
 
 import os
 import stat
-import sys
 
-sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from reference import creation, named, temporaryfile
 
-import _mutant  # noqa: E402
-
-from reference import creation, files  # noqa: E402
+from . import _mutant
 
 BREAKS = (
     "faults.emfile.nothing-left",
@@ -25,6 +22,6 @@ def open_new_file(flags):
     return make
 
 
-_mutant.replace("open_new_file", open_new_file, creation, files)
+_mutant.replace("open_new_file", open_new_file, creation, named, temporaryfile)
 
 _mutant.expose(__name__)
