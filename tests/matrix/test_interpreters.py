@@ -157,3 +157,17 @@ def test_the_source_tree_is_found_from_the_package():
     assert "pytest==8.3.5" in venv.requirements(root, (3, 8))
     assert not any("==" in r for r in venv.requirements(root, (3, 14)))
     assert venv.requirements_digest(root, (3, 8)) != venv.requirements_digest(root, (3, 9))
+
+
+@pytest.mark.parametrize("version,ignores", [((3, 8, 18), True), ((3, 12, 1), False)])
+def test_only_a_legacy_interpreter_installs_the_project_past_its_requires_python(tmp_path, monkeypatch,
+                                                                                   version, ignores):
+    from conformance.interpreters import venv
+
+    commands = []
+    monkeypatch.setattr(venv, "_run_step", lambda what, command, **kw: commands.append(command))
+    interp = Interpreter("cpython", version, "/py", "pyenv")
+    root = venv.project_root()
+    venv._install_project(interp, tmp_path, root, [Path("pyproject.toml")], "digest")
+    assert ("--ignore-requires-python" in commands[0]) is ignores
+    assert (tmp_path / ".project").read_text() == "digest\n"
