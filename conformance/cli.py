@@ -52,9 +52,9 @@ def build_parser() -> argparse.ArgumentParser:
                         help="use this expectation file instead of the automatic choice")
     expect.add_argument("--no-expectations", action="store_true",
                         help="ignore expectation files: every departure counts")
-    parser.add_argument("--python", metavar="PATH_OR_VERSION",
-                        help="run the suite under another interpreter (3.9, pypy3, /path/to/python) "
-                             "in a cached virtual environment")
+    parser.add_argument("--python", metavar="SPEC",
+                        help="run the suite under another interpreter: 3.9, pypy3, /path/to/python, "
+                             "or KIND:REST (pyenv:3.12, uv:3.14, which:pypy3, path:FILE, host)")
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="report only problems")
     talk.add_argument("-v", "--verbose", action="count", default=0, help="show every test")
