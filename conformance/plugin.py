@@ -6,15 +6,9 @@ project can run::
     pytest --pyargs conformance.tests --conformance-target=mypkg.tempfile
 
 Every conformance test carries ``@pytest.mark.clause("id", ...)`` naming the
-clauses it verifies, and optionally ``@pytest.mark.needs("capability")``.
-Before a test runs the plugin decides, from the catalogue alone:
-
-* none of its clauses applies to the judged version/platform -> skipped with
-  a reason starting ``not applicable:``;
-* it needs a host capability this host lacks (``@pytest.mark.host("fork")``,
-  probed once, see :mod:`conformance.host`) -> skipped, ``unobservable on this
-  host: needs fork``, which the results layer reports as unobservable;
-* it needs a capability the target lacks -> skipped, ``missing capability:``.
+clauses it verifies; before it runs, :func:`conformance.gating.gate` decides from
+the catalogue alone whether it is not applicable, unobservable on this host, or
+needs a capability the target lacks, and the plugin skips it with that reason.
 
 A test that touches a public name the target lacks is skipped with
 ``not implemented:`` (see the ``tf`` fixture in ``conformance/tests/conftest.py``).
@@ -34,25 +28,20 @@ from __future__ import annotations
 
 import gc
 import os
-import sys
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional
 
 import pytest
 
-from conformance import host, session
+from conformance import session
 from conformance.capture import failure_headline, package_nodeid, record_report
 from conformance.expectations import ExpectationError
+from conformance.gating import clause_ids, gate, host_needs
 from conformance.report.text import render_text
 from conformance.results import TestRecord, exit_status
 from conformance.target import Target, TargetError, looks_like_path
 from conformance.targets import resolve_target
-from conformance.vocabulary import (
-    HOST_CAPABILITIES,
-    SKIP_MISSING_CAPABILITY,
-    SKIP_NOT_APPLICABLE,
-    SKIP_UNOBSERVABLE_ON_HOST,
-)
+from conformance.vocabulary import HOST_CAPABILITIES
 from spec import Catalogue, SpecError, load_catalogue
 
 TESTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tests")
@@ -135,41 +124,9 @@ def target_for(config: pytest.Config) -> Target:
     return state.target
 
 
-def clause_ids(item: pytest.Item) -> Tuple[str, ...]:
-    """All clause ids named by the item's ``clause`` markers."""
-    ids: List[str] = []
-    for mark in item.iter_markers("clause"):
-        ids.extend(mark.args)
-    return tuple(dict.fromkeys(ids))
-
-
 def is_conformance_item(item: pytest.Item) -> bool:
     """Is ``item`` one of the suite's own tests (not a test of the project around it)?"""
     return str(item.fspath).startswith(TESTS_DIR)
-
-
-def gate(item: pytest.Item, catalogue: Catalogue, target: Target) -> Optional[str]:
-    """The skip reason for ``item``, or None if it should run."""
-    ids = clause_ids(item)
-    unknown = [c for c in ids if c not in catalogue]
-    if not ids or unknown:
-        return None  # reported as an error in pytest_runtest_setup
-    if not any(catalogue[c].applies(target.version, sys.platform) for c in ids):
-        return (f"{SKIP_NOT_APPLICABLE}{', '.join(ids)} do not hold for Python "
-                f"{target.version_text} on {sys.platform}")
-    lacking = host.missing(c for c in host_needs(item) if c in HOST_CAPABILITIES)
-    if lacking:
-        return f"{SKIP_UNOBSERVABLE_ON_HOST}{', '.join(lacking)}"
-    for mark in item.iter_markers("needs"):
-        for capability in mark.args:
-            if not target.has(capability):
-                return f"{SKIP_MISSING_CAPABILITY}{capability}"
-    return None
-
-
-def host_needs(item: pytest.Item) -> Tuple[str, ...]:
-    """The host capabilities named by the item's ``host`` markers."""
-    return tuple(dict.fromkeys(c for mark in item.iter_markers("host") for c in mark.args))
 
 
 def document_from_config(config: pytest.Config) -> dict:

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from conformance import host, plugin, results
+from conformance import gating, host, results
 from conformance.expectations import EXPECTATIONS_DIR, candidate_files, load_expectations
 from conformance.results import TestRecord
 from conformance.targets import resolve_target
@@ -87,13 +87,13 @@ def test_the_gate_makes_a_test_needing_a_missing_capability_unobservable(fresh_p
     monkeypatch.setenv(host.WITHOUT_VARIABLE, "subprocess")
     monkeypatch.setitem(host.PROBES, "privilege-drop", lambda: True)
     catalogue, target = load_catalogue(), resolve_target("stdlib", None)
-    reason = plugin.gate(_item("mkdtemp.access.owner-can-use", "subprocess", "privilege-drop"),
+    reason = gating.gate(_item("mkdtemp.access.owner-can-use", "subprocess", "privilege-drop"),
                          catalogue, target)
     assert reason == f"{SKIP_UNOBSERVABLE_ON_HOST}subprocess"
     monkeypatch.delenv(host.WITHOUT_VARIABLE)
     host.has.cache_clear()
     monkeypatch.setitem(host.PROBES, "subprocess", lambda: True)
-    assert plugin.gate(_item("mkdtemp.access.owner-can-use", "subprocess"), catalogue, target) is None
+    assert gating.gate(_item("mkdtemp.access.owner-can-use", "subprocess"), catalogue, target) is None
 
 
 def _record(outcome: str, message: str = "") -> TestRecord:
