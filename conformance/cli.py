@@ -16,7 +16,7 @@ import os
 import sys
 from typing import List, Optional, TextIO
 
-from conformance import report, results
+from conformance import report, results, sandbox
 from conformance.cli_common import PROG, Parser, UsageError, positive_int, write_output
 from conformance.expectations import ExpectationError
 from conformance.session import SelectionError, matches
@@ -53,8 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     expect.add_argument("--no-expectations", action="store_true",
                         help="ignore expectation files: every departure counts")
     parser.add_argument("--python", metavar="PATH_OR_VERSION",
-                        help="run the suite under another interpreter (3.9, pypy3, /path/to/python) "
-                             "in a cached virtual environment")
+                        help="run the suite under another interpreter (3.9, pypy3, /path/to/python, "
+                             "debian:forky/3.14) in a cached virtual environment")
+    parser.add_argument("--no-sandbox", action="store_true",
+                        help="run a module or path target, or a --python interpreter, without the "
+                             "kernel sandbox (bwrap); the audit guard still watches")
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="report only problems")
     talk.add_argument("-v", "--verbose", action="count", default=0, help="show every test")
@@ -101,13 +104,20 @@ def _child_arguments(args: argparse.Namespace) -> List[str]:
 def _run(args: argparse.Namespace) -> int:
     if args.as_version:
         parse_version(args.as_version)  # a bad value is a usage error before anything runs
+    if looks_like_path(args.target):
+        args.target = os.path.abspath(args.target)
+    readable = [os.path.dirname(args.target)] if looks_like_path(args.target) else []
+    document = None
     if args.python:
         from conformance import interpreters
 
-        if looks_like_path(args.target):
-            args.target = os.path.abspath(args.target)
-        document = interpreters.run_elsewhere(args.python, _child_arguments(args))
-    else:
+        document = interpreters.run_elsewhere(args.python, _child_arguments(args),
+                                              sandboxed=not args.no_sandbox)
+    elif sandbox.is_foreign(args.target) and not (args.no_sandbox or args.shard):
+        document = sandbox.run_confined(_child_arguments(args), readable)
+        if document is None:
+            sys.stderr.write(f"{PROG}: note: {sandbox.MISSING_NOTE}\n")
+    if document is None:
         from conformance import runner
 
         document = runner.run(runner.RunOptions(
@@ -115,6 +125,7 @@ def _run(args: argparse.Namespace) -> int:
             jobs=args.jobs, expectations=args.expectations,
             use_expectations=not args.no_expectations,
             test_files=args.shard.split(os.pathsep) if args.shard else []))
+        document.setdefault("sandbox", sandbox.AUDIT_GUARD_ONLY)
     verbosity = -1 if args.quiet else args.verbose
     write_output(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
     return results.exit_status(document)
@@ -148,7 +159,7 @@ def main(argv: Optional[List[str]] = None) -> int:
         _silence_stdout()
         return 0
     except (UsageError, SpecError, TargetError, ExpectationError, SelectionError, RunnerError,
-            InterpreterError) as exc:
+            InterpreterError, sandbox.ConfinedRunError) as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
         return 2
     except KeyboardInterrupt:

@@ -20,10 +20,12 @@ paths (the project, the scratch tree) can still be bound at their own names.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
@@ -92,18 +94,38 @@ def _foreign_root_binds(root: str) -> List[str]:
     return binds
 
 
-def _readable_paths(root: Optional[str], readable: Iterable[str]) -> List[str]:
+def _inside(path: str, folders: Iterable[str]) -> bool:
+    return any(path == f or path.startswith(f.rstrip("/") + "/") for f in folders)
+
+
+def _readable_paths(root: Optional[str], readable: Iterable[str], cwd: str) -> List[str]:
     """Host paths the child must read that the base layout would hide."""
     wanted = [str(PROJECT_ROOT), *readable]
     if root is None:
         # Only what lives under a private folder needs binding again; the rest is under ro /.
-        wanted += [sys.prefix, os.path.dirname(os.path.realpath(sys.executable))]
+        wanted += [sys.prefix, os.path.dirname(os.path.realpath(sys.executable)), cwd]
         wanted = [p for p in wanted if _hidden_by_private_dirs(os.path.realpath(p))]
+    elif cwd.count("/") > 1:  # the caller's folder, unless it is / or a top-level system folder
+        wanted.append(cwd)
     unique: List[str] = []
     for path in (os.path.realpath(p) for p in wanted):
         if os.path.exists(path) and path not in unique:
             unique.append(path)
     return unique
+
+
+def _mount_points_in(root: str, paths: Iterable[str]) -> None:
+    """Create empty folders in ``root`` where host paths will be bound below its read-only folders.
+
+    bwrap cannot make a mount point inside a read-only bind; the root is our own
+    cache, so an empty folder there is harmless.  Paths under the sandbox's own
+    tmpfs (/, /tmp, /run) need none.
+    """
+    for path in paths:
+        top = path.strip("/").split("/", 1)[0]
+        if top and top not in _SYNTHETIC and os.path.isdir(os.path.join(root, top)) \
+                and not os.path.islink(os.path.join(root, top)):
+            os.makedirs(os.path.join(root, path.lstrip("/")), exist_ok=True)
 
 
 def wrap_command(argv: Sequence[str], scratch: str, output_dir: str, *, root: Optional[str] = None,
@@ -112,29 +134,81 @@ def wrap_command(argv: Sequence[str], scratch: str, output_dir: str, *, root: Op
 
     ``scratch`` and ``output_dir`` (both must exist) are the only writable host
     paths; ``readable`` adds read-only ones that the layout would otherwise hide
-    (the project's source tree is always among them).
+    (the project's source tree and the caller's folder are always among them).
+    The child starts in the caller's folder when it can see it, else in ``scratch``.
     """
     if not available():
         return None
-    writable = [os.path.realpath(p) for p in (scratch, output_dir)]
+    writable = list(dict.fromkeys(os.path.realpath(p) for p in (scratch, output_dir)))
+    cwd = os.path.realpath(os.getcwd())
+    extra = [p for p in _readable_paths(root, readable, cwd) if not _inside(p, writable)]
     command = [str(bwrap_executable())]
-    command += ["--ro-bind", "/", "/"] if root is None else _foreign_root_binds(root)
+    if root is None:
+        command += ["--ro-bind", "/", "/"]
+    else:
+        _mount_points_in(root, extra + writable)
+        command += _foreign_root_binds(root)
     command += ["--proc", "/proc", "--dev", "/dev"]
     for private in PRIVATE_DIRS:
         command += ["--tmpfs", private]
-    for path in _readable_paths(root, readable):
-        if not any(path == w or path.startswith(w + "/") for w in writable):
-            command += ["--ro-bind", path, path]
-    for path in dict.fromkeys(writable):
+    for path in extra:
+        command += ["--ro-bind", path, path]
+    for path in writable:
         command += ["--bind", path, path]
     if root is not None:
         command += ["--remount-ro", "/"]
-    cwd = os.path.realpath(os.getcwd())
-    visible = root is None and not _hidden_by_private_dirs(cwd)
-    command += ["--chdir", cwd if visible else writable[0]]
+    seen = _inside(cwd, extra + writable) or (root is None and not _hidden_by_private_dirs(cwd))
+    command += ["--chdir", cwd if seen else writable[0]]
     return command + _isolation() + ["--", *argv]
+
+
+# The values of the result document's ``sandbox`` field.
+BWRAP_SANDBOX = "bwrap"
+AUDIT_GUARD_ONLY = "audit-guard-only"
+MISSING_NOTE = "bwrap is not available here: running with the audit guard alone (apt-get install bubblewrap)"
 
 
 def describe(wrapped: Optional[List[str]]) -> str:
     """How a run was confined, for the result document's ``sandbox`` field."""
-    return "bwrap" if wrapped else "audit-guard-only"
+    return BWRAP_SANDBOX if wrapped else AUDIT_GUARD_ONLY
+
+
+class ConfinedRunError(Exception):
+    """The sandboxed run wrote no result; one line for the user (exit status 2)."""
+
+
+# Targets the suite itself ships: judged in-process, like the stdlib they wrap.
+OWN_TARGETS = ("stdlib", "reference")
+
+
+def is_foreign(target: str) -> bool:
+    """Is ``--target`` code the project does not ship (a module name or a path)?"""
+    return target not in OWN_TARGETS and not target.startswith("adapter:")
+
+
+def run_confined(argv: Sequence[str], readable: Iterable[str] = ()) -> Optional[dict]:
+    """``python -m conformance ARGV --no-sandbox`` inside the sandbox; its result document.
+
+    None when bwrap cannot be used here (the caller then runs in-process, with
+    the audit guard alone, and says so in one line).
+    """
+    scratch = tempfile.mkdtemp(prefix="tfconf-confined-")
+    output = os.path.join(scratch, "result.json")
+    try:
+        command = [sys.executable, "-m", "conformance", *argv, "--no-sandbox", "--format", "json",
+                   "--output", output]
+        paths = [*readable, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
+        wrapped = wrap_command(command, scratch, scratch, readable=paths)
+        if wrapped is None:
+            return None
+        done = subprocess.run(wrapped, stdin=subprocess.DEVNULL, capture_output=True, text=True)
+        if done.returncode == 2 or not os.path.isfile(output):
+            lines = [ln for ln in done.stderr.splitlines() if ln.strip()]
+            last = lines[-1] if lines else f"exit status {done.returncode}, no output"
+            raise ConfinedRunError(last.split(": error: ", 1)[-1])
+        with open(output, encoding="utf-8") as handle:
+            document = json.load(handle)
+        document["sandbox"] = BWRAP_SANDBOX
+        return document
+    finally:
+        shutil.rmtree(scratch, ignore_errors=True)

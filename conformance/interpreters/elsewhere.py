@@ -2,6 +2,9 @@
 
 The child runs ``python -m conformance ARGV --format json --output FILE``
 inside the prepared interpreter; the caller renders the document it wrote.
+The child runs inside the kernel sandbox (:mod:`conformance.sandbox`) unless
+``sandboxed`` is false or bwrap is missing (then one line says so), and the
+document's ``sandbox`` field records which.
 """
 
 from __future__ import annotations
@@ -11,10 +14,11 @@ import os
 import shutil
 import subprocess
 import tempfile
-from typing import Sequence
+from typing import List, Sequence, Tuple
 
+from conformance import sandbox
 from conformance.interpreters import registry
-from conformance.interpreters.base import MIN_VERSION, Interpreter, InterpreterError
+from conformance.interpreters.base import MIN_VERSION, Interpreter, InterpreterError, Launch
 from conformance.interpreters.venv import progress
 
 # The child imports the installed project first and the caller's directory last,
@@ -32,7 +36,17 @@ def check_supported(interp: Interpreter) -> None:
                                f"the suite needs {floor} or newer")
 
 
-def run_elsewhere(python_spec: str, argv: Sequence[str]) -> dict:
+def _confine(command: List[str], launch: Launch, scratch: str, wanted: bool) -> Tuple[List[str], str]:
+    """``command`` wrapped in the sandbox when wanted and possible; and how it will run."""
+    if launch.sandbox:  # the provider starts it inside the sandbox already (a Debian root)
+        return command, launch.sandbox
+    wrapped = sandbox.wrap_command(command, scratch, scratch) if wanted else None
+    if wanted and wrapped is None:
+        progress(sandbox.MISSING_NOTE)
+    return (wrapped or command), sandbox.describe(wrapped)
+
+
+def run_elsewhere(python_spec: str, argv: Sequence[str], sandboxed: bool = True) -> dict:
     """Run ``python -m conformance ARGV`` under the interpreter ``python_spec`` names; its document."""
     interp = registry.resolve(python_spec)
     check_supported(interp)
@@ -42,6 +56,7 @@ def run_elsewhere(python_spec: str, argv: Sequence[str]) -> dict:
         with registry.provider_of(interp).prepare(interp, scratch) as launch:
             progress(f"running the suite under {interp.label} ...")
             command = [*launch.python, "-c", BOOT, *argv, "--format", "json", "--output", output]
+            command, confinement = _confine(command, launch, scratch, sandboxed)
             env = dict(os.environ, **launch.environment)
             done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env)
         if done.returncode == 2 or not os.path.isfile(output):
@@ -49,6 +64,8 @@ def run_elsewhere(python_spec: str, argv: Sequence[str]) -> dict:
             last = lines[-1] if lines else f"exit status {done.returncode}, no output"
             raise InterpreterError(f"under {interp.label}: {last.replace(ERROR_PREFIX, '')}")
         with open(output, encoding="utf-8") as handle:
-            return json.load(handle)
+            document = json.load(handle)
+        document["sandbox"] = confinement
+        return document
     finally:
         shutil.rmtree(scratch, ignore_errors=True)

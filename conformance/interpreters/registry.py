@@ -6,7 +6,7 @@
 ``KIND:REST``          ``REST`` as the provider called ``KIND`` reads it:
                        ``pyenv:3.12``, ``uv:3.14``, ``uv:pypy3.11``,
                        ``path:/opt/py/bin/python3``, ``which:pypy3``,
-                       later ``debian:forky/3.14``
+                       ``debian:forky/3.14`` (:mod:`.debian`)
 ``KIND``               a provider's name alone (``REST`` empty): ``host``,
                        later ``pyodide``
 ``X.Y`` or ``X.Y.Z``   the first of :data:`BARE_VERSION_KINDS` that has it
@@ -33,14 +33,15 @@ from conformance.interpreters.base import (
     InterpreterError,
     Provider,
 )
+from conformance.interpreters.debian import DebianProvider
 from conformance.interpreters.host import HostProvider, host_interpreter
 from conformance.interpreters.path import PathProvider, WhichProvider
 from conformance.interpreters.pyenv import PyenvProvider
 from conformance.interpreters.uv import UvProvider
 
 # In discovery order; on a tie of versions the earlier provider's interpreter wins.
-PROVIDERS: Tuple[Provider, ...] = (HostProvider(), PyenvProvider(), UvProvider(), WhichProvider(),
-                                   PathProvider())
+PROVIDERS: Tuple[Provider, ...] = (HostProvider(), PyenvProvider(), UvProvider(), DebianProvider(),
+                                   WhichProvider(), PathProvider())
 # Who is asked for a bare ``3.12``, in order.
 BARE_VERSION_KINDS: Tuple[str, ...] = ("pyenv", "uv", "which")
 

@@ -138,3 +138,43 @@ def test_wrap_command_shape(tmp_path):
     assert "--unshare-net" in text or "--unshare-all" in text
     # The scratch tree lies under /tmp here: it must be bound after the private /tmp, or it would vanish.
     assert text.index("--tmpfs /tmp") < text.index(f"--bind {scratch}")
+
+
+def _cli(argv: List[str], cwd: Path, env: Dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "conformance", *argv], cwd=str(cwd), env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=600)
+
+
+def test_the_cli_runs_a_path_target_in_the_sandbox_and_says_so(places):
+    """No wrapping by hand: ``--target path.py`` alone confines the hostile target."""
+    before = {k: snapshot(places[k]) for k in ("visible", "hidden")}
+    log = places["output"] / "attempts.jsonl"
+    env = dict(os.environ, ESCAPEE_LOG=str(log),
+               ESCAPEE_CANARIES=os.pathsep.join(str(places[k]) for k in ("visible", "hidden")))
+    out = places["output"] / "r.json"
+    done = _cli(["--target", str(ESCAPEE), "--clause", "mkstemp.*", "--format", "json", "--output", str(out)],
+                places["scratch"], env)
+    assert out.is_file(), done.stderr[-800:]
+    document = json.loads(out.read_text())
+    assert document["sandbox"] == sandbox.BWRAP_SANDBOX
+    # Its mkstemp ran (and attacked first: see escapee.mkstemp); its log, outside the child's
+    # writable folders, could not even be written.
+    assert any(c["id"].startswith("mkstemp.") and c["tests"] for c in document["clauses"])
+    assert not log.exists()
+    assert {k: snapshot(places[k]) for k in ("visible", "hidden")} == before
+
+
+def test_without_bwrap_one_line_and_the_audit_guard_alone(tmp_path):
+    """A benign path target: with bwrap off PATH the run goes on in-process and records it."""
+    module = tmp_path / "plain_tempfile.py"
+    module.write_text("from tempfile import *  # noqa: F403\nfrom tempfile import __all__  # noqa: F401\n")
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    os.symlink(sys.executable, fake_bin / "python3")
+    env = dict(os.environ, PATH=str(fake_bin))
+    out = tmp_path / "r.json"
+    done = _cli(["--target", str(module), "--clause", "mkdtemp.*", "--format", "json", "--output", str(out)],
+                tmp_path, env)
+    assert json.loads(out.read_text())["sandbox"] == sandbox.AUDIT_GUARD_ONLY
+    notes = [line for line in done.stderr.splitlines() if "bwrap" in line]
+    assert len(notes) == 1 and sandbox.MISSING_NOTE in notes[0]
