@@ -101,9 +101,19 @@ def _child_arguments(args: argparse.Namespace) -> List[str]:
     return argv
 
 
+def check_as_version(text: str) -> None:
+    """A usage error unless ``text`` lies in the catalogue's range (oldest since to newest since/until)."""
+    wanted = parse_version(text)
+    known = [parse_version(v) for c in load_catalogue() for v in (c.since, c.until) if v]
+    if not min(known) <= wanted <= max(known):
+        low, high = (f"{v[0]}.{v[1]}" for v in (min(known), max(known)))
+        raise UsageError(f"--as-version {text} is outside the versions the catalogue describes "
+                         f"({low} to {high})")
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.as_version:
-        parse_version(args.as_version)  # a bad value is a usage error before anything runs
+        check_as_version(args.as_version)  # a bad value is a usage error before anything runs
     if looks_like_path(args.target):
         args.target = os.path.abspath(args.target)
     readable = [os.path.dirname(args.target)] if looks_like_path(args.target) else []
