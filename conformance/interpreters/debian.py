@@ -15,6 +15,16 @@ first.  The interpreters bring Debian's own ``python3-pytest`` and
 ``python3-hypothesis``; the project is not installed but put on ``PYTHONPATH``
 (its source tree is bound read-only into the sandbox).  No chroot: every
 process, the probe included, runs through :func:`conformance.sandbox.wrap_command`.
+
+A suite moves: a rebuilt root may bring a new patch release (3.14.8 -> 3.14.9)
+without any commit here.  Expectation files are keyed by minor version, so the
+same entries judge it; an entry a patch release fixes becomes an unexpected
+pass until it gets ``fixed_in``.  The root is rebuilt only on request, so CI
+judges the same packages until someone asks for new ones, and ``root.json``
+records which.  :attr:`DebianProvider.moving` marks these columns for the
+matrix, whose policy (the closing note of issue 12) is: on a moving column, a
+cell that departs from its expectation on a release newer than the one the
+file was written for is reported as drift, not counted as unexplained.
 """
 
 from __future__ import annotations
@@ -73,6 +83,7 @@ class DebianProvider(Provider):
     """Interpreters of a Debian suite, in a root built by debootstrap."""
 
     name = "debian"
+    moving = True  # the same spec may name a newer patch release after a rebuild
 
     def _spec(self, suite: str, interp: Interpreter) -> str:
         prefix = "pypy" if interp.implementation == "pypy" else ""
