@@ -27,7 +27,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence
+from typing import Dict, Iterable, List, Optional, Sequence, Tuple
 
 BWRAP = "bwrap"
 # Where bwrap puts fresh, empty file systems of its own.
@@ -173,6 +173,16 @@ def describe(wrapped: Optional[List[str]]) -> str:
     return BWRAP_SANDBOX if wrapped else AUDIT_GUARD_ONLY
 
 
+def child_result(done: subprocess.CompletedProcess, output: str) -> Tuple[Optional[dict], str]:
+    """A child ``python -m conformance`` run's document, or None and its last error line."""
+    if done.returncode != 2 and os.path.isfile(output):
+        with open(output, encoding="utf-8") as handle:
+            return json.load(handle), ""
+    lines = [ln for ln in (done.stderr or "").splitlines() if ln.strip()]
+    last = lines[-1] if lines else f"exit status {done.returncode}, no output"
+    return None, last.split(": error: ", 1)[-1]
+
+
 class ConfinedRunError(Exception):
     """The sandboxed run wrote no result; one line for the user (exit status 2)."""
 
@@ -202,12 +212,9 @@ def run_confined(argv: Sequence[str], readable: Iterable[str] = ()) -> Optional[
         if wrapped is None:
             return None
         done = subprocess.run(wrapped, stdin=subprocess.DEVNULL, capture_output=True, text=True)
-        if done.returncode == 2 or not os.path.isfile(output):
-            lines = [ln for ln in done.stderr.splitlines() if ln.strip()]
-            last = lines[-1] if lines else f"exit status {done.returncode}, no output"
-            raise ConfinedRunError(last.split(": error: ", 1)[-1])
-        with open(output, encoding="utf-8") as handle:
-            document = json.load(handle)
+        document, problem = child_result(done, output)
+        if document is None:
+            raise ConfinedRunError(problem)
         document["sandbox"] = BWRAP_SANDBOX
         return document
     finally:

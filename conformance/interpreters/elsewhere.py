@@ -9,7 +9,6 @@ document's ``sandbox`` field records which.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
@@ -25,7 +24,6 @@ from conformance.interpreters.venv import progress
 # so a target module sitting in the caller's directory is still importable.
 BOOT = ("import runpy, sys; cwd = sys.path.pop(0); sys.path.append(cwd); "
         "runpy.run_module('conformance', run_name='__main__', alter_sys=True)")
-ERROR_PREFIX = "python -m conformance: error: "
 
 
 def check_supported(interp: Interpreter) -> None:
@@ -59,12 +57,9 @@ def run_elsewhere(python_spec: str, argv: Sequence[str], sandboxed: bool = True)
             command, confinement = _confine(command, launch, scratch, sandboxed)
             env = dict(os.environ, **launch.environment)
             done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env)
-        if done.returncode == 2 or not os.path.isfile(output):
-            lines = [ln for ln in done.stderr.strip().splitlines() if ln.strip()]
-            last = lines[-1] if lines else f"exit status {done.returncode}, no output"
-            raise InterpreterError(f"under {interp.label}: {last.replace(ERROR_PREFIX, '')}")
-        with open(output, encoding="utf-8") as handle:
-            document = json.load(handle)
+        document, problem = sandbox.child_result(done, output)
+        if document is None:
+            raise InterpreterError(f"under {interp.label}: {problem}")
         document["sandbox"] = confinement
         return document
     finally:

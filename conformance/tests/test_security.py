@@ -149,16 +149,21 @@ def _creating_opens(audit) -> List[int]:
 FILE_APIS = ("mkstemp", "NamedTemporaryFile", "TemporaryFile")
 
 
-@pytest.mark.clause("security.open.exclusive-create")
-@pytest.mark.parametrize("api", FILE_APIS)
-def test_creating_open_is_exclusive(tf, scratch, audit, api):
+def _flags_of_creation(tf, scratch: str, audit, api: str) -> List[int]:
+    """The creating opens' flags when ``api`` makes (and closes) one file; skip if none are audited."""
     path, close = CREATORS[api](tf, scratch, "x-")
     close()
     flags = _creating_opens(audit)
     if not flags:
         pytest.skip("missing capability: the target raises no 'open' audit event when it creates")
+    return flags
+
+
+@pytest.mark.clause("security.open.exclusive-create")
+@pytest.mark.parametrize("api", FILE_APIS)
+def test_creating_open_is_exclusive(tf, scratch, audit, api):
     tmpfile = getattr(os, "O_TMPFILE", 0)
-    for value in flags:
+    for value in _flags_of_creation(tf, scratch, audit, api):
         assert value & os.O_EXCL, f"creating open without O_EXCL: flags={value:#o}"
         assert value & os.O_CREAT or (tmpfile and value & tmpfile == tmpfile), f"flags={value:#o}"
 
@@ -166,13 +171,8 @@ def test_creating_open_is_exclusive(tf, scratch, audit, api):
 @pytest.mark.clause("security.open.exclusive-create-named")
 @pytest.mark.parametrize("api", FILE_APIS)
 def test_naming_open_is_exclusive(tf, scratch, audit, api):
-    path, close = CREATORS[api](tf, scratch, "x-")
-    close()
-    flags = _creating_opens(audit)
-    if not flags:
-        pytest.skip("missing capability: the target raises no 'open' audit event when it creates")
     tmpfile = getattr(os, "O_TMPFILE", 0)
-    for value in flags:
+    for value in _flags_of_creation(tf, scratch, audit, api):
         if tmpfile and value & tmpfile == tmpfile:
             # No name is made, so nothing to make exclusive; O_EXCL would forbid linkat().
             assert not value & (os.O_CREAT | os.O_EXCL), f"O_TMPFILE open: flags={value:#o}"
