@@ -11,17 +11,19 @@ stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from typing import List, Optional, TextIO
+from typing import List, Optional
 
-from conformance import report, results, sandbox
-from conformance.cli_common import PROG, Parser, UsageError, positive_int, write_output
+from conformance import __version__, report, results
+from conformance.cli_common import PROG, Parser, UsageError, check_writable, positive_int, write_output
 from conformance.expectations import ExpectationError
-from conformance.session import SelectionError, matches
-from conformance.target import TargetError, looks_like_path
-from spec import SpecError, load_catalogue, parse_version
+from conformance.listing import LISTING_FORMATS, render_listing
+from conformance.session import SelectionError, clause_selected
+from conformance.target import TargetError
+from conformance.targets import judged_version
+from conformance.vocabulary import RESULT_SCHEMA
+from spec import SpecError, load_catalogue
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,7 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="judge against this Python version's documented behaviour "
                              "(default: the interpreter's for stdlib, 3.14 otherwise)")
     parser.add_argument("--clause", action="append", default=[], metavar="PATTERN",
-                        help="only clauses whose id matches PATTERN (fnmatch; repeatable)")
+                        help="only clauses whose id matches PATTERN (fnmatch), or the clauses of an "
+                             "API named PATTERN (e.g. mkstemp); repeatable")
     parser.add_argument("--list-clauses", action="store_true",
                         help="print the clause catalogue and exit")
     parser.add_argument("--format", default="text", choices=report.FORMATS, help="output format")
@@ -49,35 +52,32 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--shard", help=argparse.SUPPRESS)  # internal: the test files of one --jobs shard
     expect = parser.add_mutually_exclusive_group()
     expect.add_argument("--expectations", metavar="FILE",
-                        help="use this expectation file instead of the automatic choice")
+                        help="use this expectation file instead of the automatic choice (a "
+                             "MODULE.conformance.toml next to a module target, else a built-in one)")
     expect.add_argument("--no-expectations", action="store_true",
                         help="ignore expectation files: every departure counts")
     parser.add_argument("--python", metavar="PATH_OR_VERSION",
                         help="run the suite under another interpreter (3.9, pypy3, /path/to/python, "
-                             "debian:forky/3.14) in a cached virtual environment")
+                             "debian:forky/3.14) in a cached virtual environment, in the sandbox")
     parser.add_argument("--no-sandbox", action="store_true",
                         help="run a module or path target, or a --python interpreter, without the "
-                             "kernel sandbox (bwrap); the audit guard still watches")
+                             "sandbox (only for code you trust)")
+    parser.add_argument("--version", action="version",
+                        version=f"{PROG} {__version__} (result schema {RESULT_SCHEMA})")
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="report only problems")
     talk.add_argument("-v", "--verbose", action="count", default=0, help="show every test")
     return parser
 
 
-def list_clauses(fmt: str, patterns: List[str], out: TextIO) -> int:
+def list_clauses(fmt: str, patterns: List[str], output: Optional[str]) -> int:
     """Print the catalogue (or the clauses matching ``patterns``)."""
-    if fmt not in ("text", "json"):
-        raise UsageError("--list-clauses supports --format text or json")
-    chosen = [c for c in load_catalogue() if matches((c.id,), patterns)]
+    if fmt not in LISTING_FORMATS:
+        raise UsageError(f"--list-clauses supports --format {', '.join(LISTING_FORMATS)}")
+    chosen = [c for c in load_catalogue() if clause_selected(c, patterns)]
     if patterns and not chosen:
-        raise UsageError(f"--clause {' '.join(patterns)} matches no clause id")
-    if fmt == "json":
-        json.dump([c.as_dict() for c in chosen], out, indent=2)
-        out.write("\n")
-        return 0
-    for c in chosen:
-        span = c.since + ("-" + c.until if c.until else "+")
-        out.write(f"{c.id:<48} {c.level:<11} {c.kind:<10} {','.join(c.platforms):<8} {span}\n")
+        raise UsageError(f"--clause {' '.join(patterns)} matches no clause id or API name")
+    write_output(render_listing(chosen, fmt), output)
     return 0
 
 
@@ -85,57 +85,24 @@ def _use_colour(output: Optional[str]) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _child_arguments(args: argparse.Namespace) -> List[str]:
-    """The command line for the same run under another interpreter (JSON out)."""
-    argv = ["--target", args.target]
-    if args.as_version:
-        argv += ["--as-version", args.as_version]
-    for pattern in args.clause:
-        argv += ["--clause", pattern]
-    if args.jobs:
-        argv += ["--jobs", str(args.jobs)]
-    if args.expectations:
-        argv += ["--expectations", os.path.abspath(args.expectations)]
-    if args.no_expectations:
-        argv.append("--no-expectations")
-    return argv
-
-
-def check_as_version(text: str) -> None:
-    """A usage error unless ``text`` lies in the catalogue's range (oldest since to newest since/until)."""
-    wanted = parse_version(text)
-    known = [parse_version(v) for c in load_catalogue() for v in (c.since, c.until) if v]
-    if not min(known) <= wanted <= max(known):
-        low, high = (f"{v[0]}.{v[1]}" for v in (min(known), max(known)))
-        raise UsageError(f"--as-version {text} is outside the versions the catalogue describes "
-                         f"({low} to {high})")
-
-
 def _run(args: argparse.Namespace) -> int:
     if args.as_version:
-        check_as_version(args.as_version)  # a bad value is a usage error before anything runs
-    if looks_like_path(args.target):
-        args.target = os.path.abspath(args.target)
-    readable = [os.path.dirname(args.target)] if looks_like_path(args.target) else []
-    document = None
+        judged_version(args.as_version)  # a bad value is a usage error before anything runs
+    if args.output:
+        check_writable(args.output)  # not after a run of minutes
+    from conformance import runner  # here, so that usage errors come before pytest is imported
+
+    options = runner.RunOptions(
+        target=args.target, as_version=args.as_version, patterns=list(args.clause),
+        jobs=args.jobs, expectations=args.expectations,
+        use_expectations=not args.no_expectations, sandbox=not args.no_sandbox,
+        test_files=args.shard.split(os.pathsep) if args.shard else [])
     if args.python:
         from conformance import interpreters
 
-        document = interpreters.run_elsewhere(args.python, _child_arguments(args),
-                                              sandboxed=not args.no_sandbox)
-    elif sandbox.is_foreign(args.target) and not (args.no_sandbox or args.shard):
-        document = sandbox.run_confined(_child_arguments(args), readable)
-        if document is None:
-            sys.stderr.write(f"{PROG}: note: {sandbox.MISSING_NOTE}\n")
-    if document is None:
-        from conformance import runner
-
-        document = runner.run(runner.RunOptions(
-            target=args.target, as_version=args.as_version, patterns=list(args.clause),
-            jobs=args.jobs, expectations=args.expectations,
-            use_expectations=not args.no_expectations,
-            test_files=args.shard.split(os.pathsep) if args.shard else []))
-        document.setdefault("sandbox", sandbox.AUDIT_GUARD_ONLY)
+        document = interpreters.run_elsewhere(args.python, runner.child_arguments(options, whole_run=True))
+    else:
+        document = runner.run(options)
     verbosity = -1 if args.quiet else args.verbose
     write_output(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
     return results.exit_status(document)
@@ -163,13 +130,13 @@ def main(argv: Optional[List[str]] = None) -> int:
     try:
         args = build_parser().parse_args(argv)
         if args.list_clauses:
-            return list_clauses(args.format, list(args.clause), sys.stdout)
+            return list_clauses(args.format, list(args.clause), args.output)
         return _run(args)
     except BrokenPipeError:
         _silence_stdout()
         return 0
     except (UsageError, SpecError, TargetError, ExpectationError, SelectionError, RunnerError,
-            InterpreterError, sandbox.ConfinedRunError) as exc:
+            InterpreterError) as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
         return 2
     except KeyboardInterrupt:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Optional
 
@@ -42,3 +43,18 @@ def write_output(text: str, path: Optional[str]) -> None:
             handle.write(text)
     except OSError as exc:
         raise UsageError(f"cannot write {path!r}: {exc.strerror}") from None
+
+
+def check_writable(path: str) -> None:
+    """Refuse, before any work, an output file that could not be written afterwards."""
+    target = os.path.abspath(path)
+    folder = os.path.dirname(target)
+    if os.path.isdir(target):
+        raise UsageError(f"cannot write {path!r}: it is a directory")
+    if not os.path.isdir(folder):
+        raise UsageError(f"cannot write {path!r}: no directory {folder!r}")
+    if os.path.exists(target):
+        if not os.access(target, os.W_OK):
+            raise UsageError(f"cannot write {path!r}: permission denied")
+    elif not os.access(folder, os.W_OK | os.X_OK):
+        raise UsageError(f"cannot write {path!r}: the directory is not writable")

@@ -37,19 +37,14 @@ from typing import Dict, List, Optional, Tuple
 import pytest
 
 from conformance import session
-from conformance.report import render_text
-from conformance.results import TestRecord
-from conformance.target import Target, TargetError
+from conformance.capture import failure_headline, package_nodeid, record_report
+from conformance.expectations import ExpectationError
+from conformance.report.text import render_text
+from conformance.results import TestRecord, exit_status
+from conformance.target import Target, TargetError, looks_like_path
 from conformance.targets import resolve_target
-from conformance.vocabulary import (
-    SKIP_MISSING_CAPABILITY,
-    SKIP_NOT_APPLICABLE,
-    TEST_ERROR,
-    TEST_FAILED,
-    TEST_PASSED,
-    TEST_SKIPPED,
-)
-from spec import Catalogue, load_catalogue
+from conformance.vocabulary import SKIP_MISSING_CAPABILITY, SKIP_NOT_APPLICABLE
+from spec import Catalogue, SpecError, load_catalogue
 
 TESTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tests")
 
@@ -65,6 +60,9 @@ class SessionState:
     target: Optional[Target] = None
     catalogue: Optional[Catalogue] = None
     runner_renders_report: bool = False  # python -m conformance prints its own report
+    other_failures: int = 0  # failed tests that are not conformance tests (a project's own)
+    document: Optional[dict] = None  # a plain pytest run's result, made at session finish
+    summary_problem: str = ""  # why no document could be made
 
 
 STATE_KEY = pytest.StashKey[SessionState]()
@@ -85,10 +83,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     group.addoption("--conformance-as-version", default=None,
                     help="judge against this Python version's docs (X.Y)")
     group.addoption("--conformance-clause", action="append", default=[], metavar="PATTERN",
-                    help="run only conformance tests naming a clause matching PATTERN (fnmatch)")
+                    help="run only conformance tests naming a clause matching PATTERN (fnmatch; "
+                         "an API name such as mkstemp selects its clauses)")
+    group.addoption("--conformance-expectations", default=None, metavar="FILE",
+                    help="the target's expectation file (default: found next to the target or "
+                         "among the built-in ones)")
+    group.addoption("--conformance-no-expectations", action="store_true", default=False,
+                    help="ignore expectation files: every departure counts")
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Child processes of the tests start elsewhere: they must get an absolute target path.
+    spec = config.getoption("--conformance-target")
+    if spec and looks_like_path(spec):
+        config.option.conformance_target = os.path.abspath(spec)
     config.addinivalue_line("markers", "clause(*ids): the spec clauses this test verifies")
     config.addinivalue_line("markers", "needs(capability): an optional target capability")
     config.addinivalue_line("markers", "sandbox_allows(*paths): extra directories a test may change")
@@ -145,42 +153,20 @@ def gate(item: pytest.Item, catalogue: Catalogue, target: Target) -> Optional[st
     return None
 
 
-def report_message(report: pytest.TestReport) -> str:
-    """The skip reason, or the first lines of the failure pytest reported."""
-    if report.skipped and isinstance(report.longrepr, tuple):
-        return str(report.longrepr[2]).replace("Skipped: ", "", 1)
-    text = getattr(report, "longreprtext", "") or str(report.longrepr or "")
-    lines = [ln for ln in text.splitlines() if ln.startswith("E ")] or text.splitlines()[-3:]
-    return "\n".join(ln[1:].strip() if ln.startswith("E ") else ln for ln in lines[:12])
-
-
-def record_report(record: TestRecord, report: pytest.TestReport) -> None:
-    """Fold one phase's report (setup, call, teardown) into the test's record."""
-    record.duration += report.duration
-    record.properties.update({k: str(v) for k, v in report.user_properties})
-    if report.when == "call" or report.skipped:
-        if report.failed:
-            record.outcome, record.message = TEST_FAILED, report_message(report)
-        elif report.skipped:
-            record.outcome, record.message = TEST_SKIPPED, report_message(report)
-        else:
-            record.outcome, record.message = TEST_PASSED, ""
-    elif report.failed:  # setup or teardown went wrong
-        note = f"{report.when}: {report_message(report)}"
-        if record.outcome == TEST_FAILED or record.message.startswith("setup:"):
-            record.message += "\n" + note  # the first problem stays the headline
-        else:
-            record.outcome, record.message = TEST_ERROR, note
-
-
 def document_from_config(config: pytest.Config) -> dict:
     """The result document of a finished pytest session (a plain ``pytest`` run's summary)."""
     catalogue, target, state = catalogue_for(config), target_for(config), state_of(config)
     clauses = session.selected_clauses(catalogue, state.patterns)
-    path, expected = session.choose_expectations(target, catalogue, None, True)
+    explicit = config.getoption("--conformance-expectations")
+    try:
+        path, expected = session.choose_expectations(
+            session.Judged.of(target), catalogue, os.path.abspath(explicit) if explicit else None,
+            not config.getoption("--conformance-no-expectations"))
+    except (ExpectationError, SpecError) as exc:
+        raise pytest.UsageError(str(exc)) from None
     records, errors = session.session_records(state.records, state.seen, catalogue,
                                               state.collection_errors)
-    return session.build_document(target, clauses, records, errors, path, expected)
+    return session.build_document(session.Judged.of(target), clauses, records, errors, path, expected)
 
 
 class SessionRecorder:
@@ -194,15 +180,17 @@ class SessionRecorder:
         mine = [i for i in items if is_conformance_item(i)]
         if not mine:
             return
-        dropped = [i for i in mine if not session.matches(clause_ids(i), self.state.patterns)]
+        catalogue, target = catalogue_for(config), target_for(config)
+        wanted = session.selected_ids(catalogue, self.state.patterns)
+        dropped = [i for i in mine if not session.item_selected(clause_ids(i), wanted, self.state.patterns)]
         if dropped:
             config.hook.pytest_deselected(items=dropped)
             items[:] = [i for i in items if i not in dropped]
-        catalogue, target = catalogue_for(config), target_for(config)
         for item in items:
             if not is_conformance_item(item):
                 continue
-            self.state.records[item.nodeid] = TestRecord(item.nodeid, clause_ids(item))
+            nodeid = package_nodeid(item.path, item.nodeid)
+            self.state.records[nodeid] = TestRecord(nodeid, clause_ids(item))
             reason = gate(item, catalogue, target)
             if reason:
                 item.add_marker(pytest.mark.skip(reason=reason))
@@ -217,37 +205,57 @@ class SessionRecorder:
         if unknown:
             pytest.fail(f"clause id(s) not in the catalogue: {', '.join(unknown)}", pytrace=False)
 
-    # A wrapper because the clause ids must be on the report the moment pytest
-    # makes it: pytest-xdist ships reports to its controller from its own
-    # logreport hook, and the controller, which never collects, learns them only so.
+    # A wrapper because what we know of the item must be on the report the moment
+    # pytest makes it: pytest-xdist ships reports to its controller from its own
+    # logreport hook, and the controller, which never collects, learns it only so.
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         outcome = yield
-        if is_conformance_item(item):
-            outcome.get_result().conformance_clauses = list(clause_ids(item))
+        if not is_conformance_item(item):
+            return
+        report = outcome.get_result()
+        report.conformance_clauses = list(clause_ids(item))
+        report.conformance_nodeid = package_nodeid(item.path, item.nodeid)
+        if report.failed and call.excinfo is not None:
+            report.conformance_headline = failure_headline(call.excinfo.value)
 
     def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
         clauses = getattr(report, "conformance_clauses", None)
-        if clauses is None:
-            return  # not a conformance test
-        record = self.state.records.get(report.nodeid)
+        if clauses is None:  # not a conformance test
+            self.state.other_failures += int(report.failed)
+            return
+        nodeid = getattr(report, "conformance_nodeid", report.nodeid)
+        record = self.state.records.get(nodeid)
         if record is None:  # an xdist controller collected nothing: create the record here
-            record = self.state.records[report.nodeid] = TestRecord(report.nodeid, tuple(clauses))
-        self.state.seen[report.nodeid] = None
+            record = self.state.records[nodeid] = TestRecord(nodeid, tuple(clauses))
+        self.state.seen[nodeid] = None
         record_report(record, report)
 
     def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
             self.state.collection_errors.append(f"{report.nodeid}: {report.longreprtext[-2000:]}")
 
-    def pytest_terminal_summary(self, terminalreporter) -> None:
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        """A plain pytest run exits as its clause summary says (expected departures are no failure)."""
         if self.state.runner_renders_report or not self.state.seen:
             return
         try:
-            document = document_from_config(self.config)
+            self.state.document = document_from_config(self.config)
         except Exception as exc:  # the summary must never hide pytest's own report
-            terminalreporter.write_line(f"conformance summary unavailable: {type(exc).__name__}: {exc}")
+            self.state.summary_problem = f"{type(exc).__name__}: {exc}"
+            return
+        if exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) and not self.state.other_failures:
+            session.exitstatus = pytest.ExitCode(exit_status(self.state.document))
+
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if self.state.summary_problem:
+            terminalreporter.write_line(f"conformance summary unavailable: {self.state.summary_problem}")
+        if self.state.document is None:
             return
         terminalreporter.write_sep("=", "tempfile conformance: clause summary")
-        for line in render_text(document, verbosity=-1, colour=False).splitlines():
+        verbosity = -1 if self.config.getoption("verbose") <= 0 else 1
+        for line in render_text(self.state.document, verbosity=verbosity, colour=False).splitlines():
             terminalreporter.write_line(line)
+        terminalreporter.write_line(
+            f"expectations: {self.state.document['expectations'] or 'none'}; the exit status follows "
+            f"this clause summary ({exit_status(self.state.document)}), not the test count")

@@ -18,11 +18,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
 
+from conformance.links import clause_url
 from conformance.vocabulary import (
     CORE,
     ERROR,
     EXPECTED_FAIL,
     FAIL,
+    MEANS_PROPERTY,
     NO_REPORT,
     NOT_APPLICABLE,
     NOT_IMPLEMENTED,
@@ -36,6 +38,7 @@ from conformance.vocabulary import (
     TEST_ERROR,
     TEST_FAILED,
     TEST_PASSED,
+    TEST_SKIPPED,
     TIERS,
     UNCLEAN,
     UNEXPECTED_PASS,
@@ -57,11 +60,20 @@ class TestRecord:
     message: str = NO_REPORT  # skip reason or failure message (first lines)
     duration: float = 0.0
     properties: Dict[str, str] = field(default_factory=dict)
+    headline: str = ""  # a failure's one line in the domain's terms (conformance.expect)
 
     def as_dict(self) -> dict:
         """The test's entry in a clause of the result document."""
         return {"nodeid": self.nodeid, "outcome": self.outcome, "message": self.message,
-                "duration": round(self.duration, 4), "properties": dict(self.properties)}
+                "headline": self.headline, "duration": round(self.duration, 4),
+                "properties": dict(self.properties)}
+
+    @classmethod
+    def from_dict(cls, entry: Mapping[str, object], clauses: Tuple[str, ...] = ()) -> TestRecord:
+        """A test entry of a result document back as a record (documents before 'headline' too)."""
+        return cls(str(entry["nodeid"]), clauses, str(entry["outcome"]), str(entry["message"]),
+                   float(entry["duration"]), dict(entry["properties"]),  # type: ignore[arg-type]
+                   str(entry.get("headline", "")))
 
 
 @dataclass
@@ -79,12 +91,16 @@ class ClauseResult:
     # The class of the listed departure (vocabulary.DEPARTURE_CLASSES) when an
     # expectation entry decided the status; None otherwise.
     departure_class: Optional[str] = None
+    statement: str = ""  # what the clause requires, from the catalogue
+    docs: str = ""  # the clause's entry on the Sphinx site, relative to its root
+    means: List[str] = field(default_factory=list)  # how its tests observed it (OBSERVATION_MEANS)
 
     def as_dict(self) -> dict:
         """The clause's entry in the result document."""
         return {"id": self.id, "api": self.api, "level": self.level, "tier": self.tier,
                 "kind": self.kind, "status": self.status, "reason": self.reason,
-                "departure_class": self.departure_class,
+                "departure_class": self.departure_class, "statement": self.statement,
+                "docs": self.docs, "means": list(self.means),
                 "tests": [t.as_dict() for t in self.tests]}
 
 
@@ -120,7 +136,7 @@ def clause_status(applies: bool, unobservable: str, tests: Sequence[TestRecord],
     for outcome, status in ((TEST_FAILED, FAIL), (TEST_ERROR, ERROR)):
         bad = [t for t in tests if t.outcome == outcome]
         if bad:
-            return status, bad[0].message
+            return status, bad[0].headline or bad[0].message
     if any(t.outcome == TEST_PASSED for t in tests):
         return PASS, ""
     verdicts = [status_of_skip(t.message, partial) for t in tests]
@@ -151,6 +167,12 @@ def apply_expectation(status: str, reason: str,
     return status, reason, None
 
 
+def means_of(tests: Iterable[TestRecord]) -> List[str]:
+    """How the tests that ran observed their clause, each means once, in first-seen order."""
+    found = [t.properties.get(MEANS_PROPERTY, "") for t in tests if t.outcome != TEST_SKIPPED]
+    return list(dict.fromkeys(m for m in found if m))
+
+
 def aggregate(clauses: Iterable[object], tests: Iterable[TestRecord], *,
               version: Tuple[int, int], platform: str, partial: bool,
               expectations: Optional[Mapping[str, object]] = None) -> List[ClauseResult]:
@@ -172,7 +194,8 @@ def aggregate(clauses: Iterable[object], tests: Iterable[TestRecord], *,
         results.append(ClauseResult(
             id=cid, api=clause.api, level=clause.level, tier=clause.tier,  # type: ignore
             kind=clause.kind, status=status, reason=reason, tests=own,  # type: ignore
-            departure_class=klass))
+            departure_class=klass, statement=" ".join(str(clause.statement).split()),  # type: ignore
+            docs=clause_url(clause.api, cid), means=means_of(own)))  # type: ignore
     return results
 
 
@@ -189,7 +212,7 @@ def count(results: Iterable[object], tier: Optional[str] = None) -> Dict[str, in
 def result_document(*, target: Mapping[str, object], interpreter: Mapping[str, str],
                     platform: str, judged_version: str, results: Sequence[ClauseResult],
                     expectations_file: Optional[str] = None,
-                    errors: Sequence[str] = ()) -> dict:
+                    errors: Sequence[str] = (), sandbox: Optional[str] = None) -> dict:
     """The JSON document of one run (schema ``tempfile-conformance/1``)."""
     clauses = [r.as_dict() for r in results]
     return {
@@ -199,6 +222,7 @@ def result_document(*, target: Mapping[str, object], interpreter: Mapping[str, s
         "platform": platform,
         "judged_version": judged_version,
         "expectations": expectations_file,
+        "sandbox": sandbox,
         "clauses": clauses,
         "summary": count(clauses),
         "tiers": {tier: count(clauses, tier) for tier in TIERS},

@@ -12,12 +12,19 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+# Imported before pytest starts, on purpose: pytest marks every module of a plugin's distribution
+# for assertion rewriting and, where bytecode is not written (PYTHONDONTWRITEBYTECODE), would
+# recompile all of Hypothesis on every run.
+import hypothesis  # noqa: F401
 import pytest
 
-from conformance import plugin, session, support
+from conformance import plugin, progress, session
+from conformance.confined import ConfinedRunError, is_foreign, run_confined
+from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.results import TestRecord
 from conformance.target import Target, looks_like_path
 from conformance.targets import resolve_target
+from conformance.vocabulary import AUDIT_GUARD_ONLY, SANDBOX_BWRAP
 from spec import load_catalogue
 
 
@@ -35,6 +42,9 @@ class RunOptions:
     jobs: Optional[int] = None
     expectations: Optional[str] = None  # an explicit file
     use_expectations: bool = True
+    # Module and path targets run inside the sandbox when conformance.sandbox provides one;
+    # --no-sandbox turns that off (only for code one trusts).
+    sandbox: bool = True
     test_files: List[str] = field(default_factory=list)  # one shard of a --jobs run (internal)
 
 
@@ -87,14 +97,8 @@ def shards(files: Sequence[str], count: int) -> List[List[str]]:
 
 
 def _shard_command(options: RunOptions, files: Sequence[str], output: str) -> List[str]:
-    command = [sys.executable, "-m", "conformance", "--target", target_argument(options.target),
-               "--no-expectations", "--format", "json", "--output", output,
-               "--shard", os.pathsep.join(files)]
-    if options.as_version:
-        command += ["--as-version", options.as_version]
-    for pattern in options.patterns:
-        command += ["--clause", pattern]
-    return command
+    return [sys.executable, "-m", "conformance", *child_arguments(options), "--format", "json",
+            "--output", output, "--shard", os.pathsep.join(files)]
 
 
 def merge_shards(documents: Sequence[dict]) -> Tuple[List[TestRecord], List[str]]:
@@ -107,9 +111,7 @@ def merge_shards(documents: Sequence[dict]) -> Tuple[List[TestRecord], List[str]
             for test in clause["tests"]:
                 found = records.get(test["nodeid"])
                 if found is None:
-                    found = records[test["nodeid"]] = TestRecord(
-                        test["nodeid"], (), test["outcome"], test["message"], test["duration"],
-                        dict(test["properties"]))
+                    found = records[test["nodeid"]] = TestRecord.from_dict(test)
                 if clause["id"] not in found.clauses:
                     found.clauses += (clause["id"],)
     return list(records.values()), errors
@@ -122,7 +124,7 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[TestRecord], List[
     tests fork, send signals, install audit hooks and count descriptors, which a
     worker thread sharing the process (pytest-xdist's) would disturb.
     """
-    scratch = support.make_scratch(support.harness_tmp_root(), "shards")
+    scratch = make_scratch(harness_tmp_root(), "shards")
     try:
         running = []
         for index, files in enumerate(shards(conformance_modules(), jobs)):
@@ -141,15 +143,18 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[TestRecord], List[
                 documents.append(json.load(handle))
         return merge_shards(documents)
     finally:
-        support.remove_tree(scratch)
+        remove_untrusted_tree(scratch, harness_tmp_root())
 
 
 def run_in_process(options: RunOptions, target: Target) -> Tuple[List[TestRecord], List[str]]:
     """One pytest session in this process; the records of the tests that reported."""
     probe = _SessionProbe(target)
+    plugins: List[object] = [probe]
+    if progress.wanted(sys.stderr):  # the terminal itself, before pytest's output is captured
+        plugins.append(progress.TerminalProgress(sys.stderr))
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
-        code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=[probe])
+        code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=plugins)
     config = probe.config
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED,
                     pytest.ExitCode.NO_TESTS_COLLECTED) or config is None:
@@ -160,15 +165,54 @@ def run_in_process(options: RunOptions, target: Target) -> Tuple[List[TestRecord
                                    state.collection_errors)
 
 
+def child_arguments(options: RunOptions, *, whole_run: bool = False) -> List[str]:
+    """The same run's options for a child process.
+
+    A shard or a confined child uses no expectations (the caller applies them);
+    a child that does the whole run (``--python``) gets them, and the sandbox choice.
+    """
+    argv = ["--target", target_argument(options.target)]
+    if options.as_version:
+        argv += ["--as-version", options.as_version]
+    for pattern in options.patterns:
+        argv += ["--clause", pattern]
+    if options.jobs:
+        argv += ["--jobs", str(options.jobs)]
+    if not whole_run or not options.use_expectations:
+        return argv + ["--no-expectations"] + ([] if options.sandbox else ["--no-sandbox"])
+    if options.expectations:
+        argv += ["--expectations", os.path.abspath(options.expectations)]
+    return argv + ([] if options.sandbox else ["--no-sandbox"])
+
+
+def _confined(options: RunOptions) -> Optional[dict]:
+    """A module or path target judged inside the sandbox, or None where none can be built."""
+    spec = target_argument(options.target)
+    readable = [os.path.dirname(spec)] if looks_like_path(spec) else []
+    try:
+        return run_confined(child_arguments(options), readable + [os.getcwd()])
+    except ConfinedRunError as exc:
+        raise RunnerError(str(exc)) from None
+
+
 def run(options: RunOptions) -> dict:
-    """Run the suite (in this process, or in ``--jobs`` shard processes); the result document."""
+    """Run the suite (in this process, in ``--jobs`` shards, or confined); the result document."""
     catalogue = load_catalogue()
     clauses = session.selected_clauses(catalogue, options.patterns)
-    target = resolve_target(target_argument(options.target), options.as_version)
-    path, expected = session.choose_expectations(target, catalogue, options.expectations,
-                                                 options.use_expectations)
-    if options.jobs and options.jobs > 1 and not options.test_files:
-        records, errors = run_sharded(options, options.jobs)
+    top_level = not options.test_files
+    child = _confined(options) if options.sandbox and top_level and is_foreign(options.target) else None
+    if child is not None:  # the target was never imported here
+        judged = session.Judged.from_document(child)
+        records, errors = merge_shards([child])
     else:
-        records, errors = run_in_process(options, target)
-    return session.build_document(target, clauses, records, errors, path, expected)
+        target = resolve_target(target_argument(options.target), options.as_version)
+        judged = session.Judged.of(target)
+    path, expected = session.choose_expectations(judged, catalogue, options.expectations,
+                                                 options.use_expectations)
+    if child is None:
+        if options.jobs and options.jobs > 1 and top_level:
+            records, errors = run_sharded(options, options.jobs)
+        else:
+            records, errors = run_in_process(options, target)
+    confinement = SANDBOX_BWRAP if child is not None else AUDIT_GUARD_ONLY
+    return session.build_document(judged, clauses, records, errors, path, expected, confinement)

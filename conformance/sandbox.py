@@ -20,14 +20,14 @@ paths (the project, the scratch tree) can still be bound at their own names.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
-from typing import Dict, Iterable, List, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Optional, Sequence
+
+from conformance.vocabulary import AUDIT_GUARD_ONLY, SANDBOX_BWRAP
 
 BWRAP = "bwrap"
 # Where bwrap puts fresh, empty file systems of its own.
@@ -162,60 +162,9 @@ def wrap_command(argv: Sequence[str], scratch: str, output_dir: str, *, root: Op
     return command + _isolation() + ["--", *argv]
 
 
-# The values of the result document's ``sandbox`` field.
-BWRAP_SANDBOX = "bwrap"
-AUDIT_GUARD_ONLY = "audit-guard-only"
 MISSING_NOTE = "bwrap is not available here: running with the audit guard alone (apt-get install bubblewrap)"
 
 
 def describe(wrapped: Optional[List[str]]) -> str:
     """How a run was confined, for the result document's ``sandbox`` field."""
-    return BWRAP_SANDBOX if wrapped else AUDIT_GUARD_ONLY
-
-
-def child_result(done: subprocess.CompletedProcess, output: str) -> Tuple[Optional[dict], str]:
-    """A child ``python -m conformance`` run's document, or None and its last error line."""
-    if done.returncode != 2 and os.path.isfile(output):
-        with open(output, encoding="utf-8") as handle:
-            return json.load(handle), ""
-    lines = [ln for ln in (done.stderr or "").splitlines() if ln.strip()]
-    last = lines[-1] if lines else f"exit status {done.returncode}, no output"
-    return None, last.split(": error: ", 1)[-1]
-
-
-class ConfinedRunError(Exception):
-    """The sandboxed run wrote no result; one line for the user (exit status 2)."""
-
-
-# Targets the suite itself ships: judged in-process, like the stdlib they wrap.
-OWN_TARGETS = ("stdlib", "reference")
-
-
-def is_foreign(target: str) -> bool:
-    """Is ``--target`` code the project does not ship (a module name or a path)?"""
-    return target not in OWN_TARGETS and not target.startswith("adapter:")
-
-
-def run_confined(argv: Sequence[str], readable: Iterable[str] = ()) -> Optional[dict]:
-    """``python -m conformance ARGV --no-sandbox`` inside the sandbox; its result document.
-
-    None when bwrap cannot be used here (the caller then runs in-process, with
-    the audit guard alone, and says so in one line).
-    """
-    scratch = tempfile.mkdtemp(prefix="tfconf-confined-")
-    output = os.path.join(scratch, "result.json")
-    try:
-        command = [sys.executable, "-m", "conformance", *argv, "--no-sandbox", "--format", "json",
-                   "--output", output]
-        paths = [*readable, *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
-        wrapped = wrap_command(command, scratch, scratch, readable=paths)
-        if wrapped is None:
-            return None
-        done = subprocess.run(wrapped, stdin=subprocess.DEVNULL, capture_output=True, text=True)
-        document, problem = child_result(done, output)
-        if document is None:
-            raise ConfinedRunError(problem)
-        document["sandbox"] = BWRAP_SANDBOX
-        return document
-    finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+    return SANDBOX_BWRAP if wrapped else AUDIT_GUARD_ONLY

@@ -12,13 +12,15 @@ import fnmatch
 import platform as platform_module
 import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Tuple
+from typing import Dict, Iterable, List, Mapping, Optional, Sequence, Set, Tuple
 
 from conformance import expectations as expectations_module
 from conformance import results
 from conformance.results import TestRecord
 from conformance.target import Target
+from conformance.vocabulary import AUDIT_GUARD_ONLY, MEANS_PROPERTY, OBSERVATION_MEANS
 from spec import Catalogue
 
 
@@ -35,23 +37,75 @@ def interpreter_info() -> Dict[str, str]:
 def target_info(target: Target) -> Dict[str, object]:
     """The ``target`` object of the result document."""
     return {"name": target.name, "implementation": target.implementation,
-            "partial": bool(target.partial), "capabilities": sorted(target.capabilities)}
+            "partial": bool(target.partial), "capabilities": sorted(target.capabilities),
+            "origin": target.origin}
 
 
-def matches(clause_ids: Iterable[str], patterns: Sequence[str]) -> bool:
-    """Does any id match any pattern (no patterns: everything matches)?"""
+@dataclass(frozen=True)
+class Judged:
+    """What the results layer needs to know of a target.
+
+    It comes from a loaded :class:`Target`, or -- when the target ran confined
+    in a child process and was never imported here -- from that child's document.
+    """
+
+    info: Dict[str, object]  # the document's "target" object
+    version: Tuple[int, int]
+
+    @classmethod
+    def of(cls, target: Target) -> Judged:
+        """From a target loaded in this process."""
+        return cls(target_info(target), target.version)
+
+    @classmethod
+    def from_document(cls, document: Mapping[str, object]) -> Judged:
+        """From a result document written by a child run."""
+        major, minor = str(document["judged_version"]).split(".")
+        return cls(dict(document["target"]), (int(major), int(minor)))  # type: ignore[arg-type]
+
+    @property
+    def name(self) -> str:
+        return str(self.info["name"])
+
+    @property
+    def origin(self) -> Optional[str]:
+        origin = self.info.get("origin")
+        return str(origin) if origin else None
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.info.get("partial"))
+
+
+def matches(names: Iterable[str], patterns: Sequence[str]) -> bool:
+    """Does any name match any fnmatch pattern (no patterns: everything matches)?"""
     if not patterns:
         return True
-    return any(fnmatch.fnmatchcase(cid, pat) for cid in clause_ids for pat in patterns)
+    return any(fnmatch.fnmatchcase(name, pat) for name in names for pat in patterns)
+
+
+def clause_selected(clause: object, patterns: Sequence[str]) -> bool:
+    """A ``--clause`` pattern matches a clause's id, or its API's name (``mkstemp``: the whole group)."""
+    return matches((clause.id, clause.api), patterns)  # type: ignore[attr-defined]
 
 
 def selected_clauses(catalogue: Catalogue, patterns: Sequence[str]) -> List[object]:
     """The clauses matching ``patterns`` (all without patterns); none matching is an error."""
-    chosen = [c for c in catalogue if matches((c.id,), patterns)]
+    chosen = [c for c in catalogue if clause_selected(c, patterns)]
     if not chosen:
-        raise SelectionError(f"--clause {' '.join(patterns)} matches no clause id "
+        raise SelectionError(f"--clause {' '.join(patterns)} matches no clause id or API name "
                              "(try python -m conformance --list-clauses)")
     return chosen
+
+
+def selected_ids(catalogue: Catalogue, patterns: Sequence[str]) -> Set[str]:
+    """The ids of the clauses ``patterns`` select."""
+    return {c.id for c in catalogue if clause_selected(c, patterns)}
+
+
+def item_selected(clause_ids: Sequence[str], selected: Set[str], patterns: Sequence[str]) -> bool:
+    """Does a test naming ``clause_ids`` run?  (An id outside the catalogue matches by pattern only.)"""
+    return not patterns or any(cid in selected for cid in clause_ids) or matches(clause_ids, patterns)
 
 
 def running_release() -> Tuple[int, ...]:
@@ -59,13 +113,19 @@ def running_release() -> Tuple[int, ...]:
     return tuple(int(x) for x in re.findall(r"\d+", platform_module.python_version())[:3])
 
 
-def choose_expectations(target: Target, catalogue: Catalogue, explicit: Optional[str],
+def choose_expectations(target: Judged, catalogue: Catalogue, explicit: Optional[str],
                         use: bool) -> Tuple[Optional[Path], Dict[str, object]]:
     """The expectation file for this run and its entries (raises ExpectationError)."""
     if not use:
         return None, {}
-    path = Path(explicit) if explicit else expectations_module.find_expectation_file(
-        target.name, sys.implementation.name, target.version)
+    beside = expectations_module.file_beside(target.origin) if target.origin else None
+    if explicit:
+        path: Optional[Path] = Path(explicit)
+    elif beside is not None and beside.is_file():
+        path = beside
+    else:
+        path = expectations_module.find_expectation_file(target.name, sys.implementation.name,
+                                                         target.version)
     if path is None:
         return None, {}
     entries = expectations_module.load_expectations(path, (c.id for c in catalogue), running_release())
@@ -87,16 +147,20 @@ def session_records(records: Mapping[str, TestRecord], seen: Iterable[str],
         unknown = [c for c in record.clauses if c not in catalogue]
         if unknown:
             errors.append(f"{nodeid}: names clause id(s) not in the catalogue: {', '.join(unknown)}")
+        means = record.properties.get(MEANS_PROPERTY)
+        if means is not None and means not in OBSERVATION_MEANS:
+            errors.append(f"{nodeid}: records means {means!r}, not one of {', '.join(OBSERVATION_MEANS)}")
     return kept, errors
 
 
-def build_document(target: Target, clauses: Sequence[object], records: Sequence[TestRecord],
+def build_document(target: Judged, clauses: Sequence[object], records: Sequence[TestRecord],
                    errors: Sequence[str], expectations_file: Optional[Path],
-                   expected: Mapping[str, object]) -> dict:
+                   expected: Mapping[str, object], confinement: str = AUDIT_GUARD_ONLY) -> dict:
     """Aggregate and wrap everything in the result document."""
     verdicts = results.aggregate(clauses, records, version=target.version, platform=sys.platform,
                                  partial=target.partial, expectations=expected)
     return results.result_document(
-        target=target_info(target), interpreter=interpreter_info(), platform=sys.platform,
-        judged_version=target.version_text, results=verdicts,
-        expectations_file=str(expectations_file) if expectations_file else None, errors=errors)
+        target=target.info, interpreter=interpreter_info(), platform=sys.platform,
+        judged_version=f"{target.version[0]}.{target.version[1]}", results=verdicts,
+        expectations_file=str(expectations_file) if expectations_file else None, errors=errors,
+        sandbox=confinement)

@@ -45,6 +45,16 @@ CAPABILITIES: Dict[str, str] = {
 }
 
 DEFAULT_VERSION: Tuple[int, int] = (3, 14)
+# The releases the spec describes (the docs' history goes back to 3.8); judging
+# against a version outside them would be an empty pass, so it is refused.
+EARLIEST_VERSION: Tuple[int, int] = (3, 8)
+LATEST_VERSION: Tuple[int, int] = (3, 15)
+
+# The public names of the tempfile API: a module offering none of them is not a target.
+TEMPFILE_NAMES: Tuple[str, ...] = (
+    "TemporaryFile", "NamedTemporaryFile", "SpooledTemporaryFile", "TemporaryDirectory",
+    "mkstemp", "mkdtemp", "mktemp", "gettempdir", "gettempdirb", "gettempprefix", "gettempprefixb",
+)
 
 
 class TargetError(Exception):
@@ -72,6 +82,8 @@ class Target:
     # Extra pytest options the target needs (an adapter's pytest_options), e.g.
     # "-p no:unraisableexception" for libraries that finalise objects in worker threads.
     pytest_options: Tuple[str, ...] = ()
+    # The source file of a module or path target; its expectation file may sit beside it.
+    origin: Optional[str] = None
 
     def has(self, capability: str) -> bool:
         """Does the target offer ``capability``?"""

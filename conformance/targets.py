@@ -15,10 +15,31 @@ from types import ModuleType
 from typing import Any, Callable, Dict, Optional, Tuple
 
 from conformance.adapters import load_adapter
-from conformance.target import CAPABILITIES, DEFAULT_VERSION, Target, TargetError, looks_like_path
-from spec import parse_version
+from conformance.target import (
+    CAPABILITIES,
+    DEFAULT_VERSION,
+    EARLIEST_VERSION,
+    LATEST_VERSION,
+    TEMPFILE_NAMES,
+    Target,
+    TargetError,
+    looks_like_path,
+)
+from spec import SpecError, parse_version
 
-__all__ = ["Target", "TargetError", "resolve_target"]
+__all__ = ["Target", "TargetError", "judged_version", "resolve_target"]
+
+
+def judged_version(text: str) -> Tuple[int, int]:
+    """An ``--as-version`` value as (3, N), inside the spec's range, or :class:`TargetError`."""
+    try:
+        version = parse_version(text)
+    except SpecError as exc:
+        raise TargetError(str(exc)) from None
+    if not EARLIEST_VERSION <= version <= LATEST_VERSION:
+        low, high = (f"{v[0]}.{v[1]}" for v in (EARLIEST_VERSION, LATEST_VERSION))
+        raise TargetError(f"version {text!r} is outside the spec's range ({low} to {high})")
+    return version
 
 
 def _declared_capabilities(module: ModuleType) -> Dict[str, Callable[..., Any]]:
@@ -70,12 +91,19 @@ def _imported_target(spec: str) -> Target:
         raise
     except Exception as exc:  # any import failure is the user's one-line problem
         raise TargetError(f"cannot import target {spec!r}: {type(exc).__name__}: {exc}") from None
-    return _module_target(spec, module, DEFAULT_VERSION)
+    offered = set(dir(module))
+    if not offered.intersection(TEMPFILE_NAMES):
+        raise TargetError(f"target {spec!r} offers none of the tempfile API "
+                          f"({', '.join(TEMPFILE_NAMES[:7])}, ...)")
+    target = _module_target(spec, module, DEFAULT_VERSION)
+    origin = vars(module).get("__file__")
+    target.origin = os.path.abspath(origin) if isinstance(origin, str) else None
+    return target
 
 
 def resolve_target(spec: str, as_version: Optional[str] = None) -> Target:
     """Turn a ``--target`` value into a :class:`Target` or raise :class:`TargetError`."""
-    version = parse_version(as_version) if as_version else None
+    version = judged_version(as_version) if as_version else None
     if spec == "stdlib":
         target = _adapter_target("stdlib")
     elif spec == "reference":

@@ -76,6 +76,31 @@ SKIP_NOT_IMPLEMENTED = "not implemented: "
 NAME_INJECTION = "name-injection"
 
 # ---------------------------------------------------------------------------
+# How a test observed what it judged: a test says so with
+# ``record_property(MEANS_PROPERTY, one of OBSERVATION_MEANS)``, and each clause
+# of the result document lists the means of its tests.
+
+MEANS_PROPERTY = "means"
+AUDIT_EVENT_PLANTING = "audit-event planting"  # an entry planted at the path an audit event announces
+AUDIT_EVENT_RECORDING = "audit-event recording"  # the events themselves, as recorded by a hook
+FLAG_INSPECTION = "flag inspection"  # open flags, modes, descriptor state read back
+EFFECT_ON_DISK = "effect on disk"  # what exists (or not) in the file system afterwards
+RETURNED_VALUE = "returned value"  # what a call returned or raised
+CHILD_PROCESS = "child process"  # behaviour seen from a separate process (exit, signals, inheritance)
+OBSERVATION_MEANS: Tuple[str, ...] = (
+    NAME_INJECTION, AUDIT_EVENT_PLANTING, AUDIT_EVENT_RECORDING, FLAG_INSPECTION, EFFECT_ON_DISK,
+    RETURNED_VALUE, CHILD_PROCESS,
+)
+# How a run was confined (the result document's "sandbox"): a kernel sandbox
+# around the child process that ran the tests, or only the harness's audit guard.
+SANDBOX_BWRAP = "bwrap"
+AUDIT_GUARD_ONLY = "audit-guard-only"
+CONFINEMENTS: Tuple[str, ...] = (SANDBOX_BWRAP, AUDIT_GUARD_ONLY)
+
+# A property whose key starts with this is a measured figure (shown with the test that measured it).
+FIGURE_PREFIX = "figure:"
+
+# ---------------------------------------------------------------------------
 # Why a target departs from a clause: the class of an expectation entry.  It
 # travels as a field of its own (``ClauseResult.departure_class``), never
 # inside a reason string.

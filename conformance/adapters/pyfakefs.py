@@ -28,7 +28,11 @@ SHORT = "fakefs"
 
 # Modules that must see the real file system: the harness, never the target.
 HARNESS_MODULES = [
-    "conformance.support",
+    "conformance.harness.scratch",
+    "conformance.harness.descriptors",
+    "conformance.harness.audit",
+    "conformance.harness.guard",
+    "conformance.harness.children",
     "conformance.plugin",
     "conformance.cli",
     "conformance.runner",

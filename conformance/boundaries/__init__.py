@@ -161,7 +161,7 @@ def _check_inside(clause: spec.Clause, columns: Sequence[Column], check: ClauseC
 def _check_edge(clause: spec.Clause, side: str, column: Optional[Column], as_version: str,
                 probes: Optional[Mapping[ProbeKey, Mapping[str, str]]], check: ClauseCheck) -> None:
     if clause.boundary_unobservable:
-        check.edges.append(Edge(side, "", "unobservable", clause.boundary_unobservable))
+        check.edges.append(Edge(side, "", v.UNOBSERVABLE, clause.boundary_unobservable))
         return
     if column is None:
         check.edges.append(Edge(side, "", "no-column", "no CPython column outside this edge"))
@@ -188,7 +188,7 @@ def _check_edge(clause: spec.Clause, side: str, column: Optional[Column], as_ver
         check.problems.append(f"{side} = {as_version} contradicted: {outside} ({column.key}) "
                               f"shows the behaviour too")
     elif status == v.NOT_APPLICABLE and not clause.on_platform(column.platform):
-        check.edges.append(Edge(side, outside, "unobservable", "not on this column's platform"))
+        check.edges.append(Edge(side, outside, v.UNOBSERVABLE, "not on this column's platform"))
     else:
         check.edges.append(Edge(side, outside, "inconclusive", f"probe gave {status}"))
         check.problems.append(f"{side} edge: {outside} judged as {as_version} gives {status}")
@@ -202,7 +202,7 @@ def check(catalogue: spec.Catalogue, columns: Sequence[Column],
         result = ClauseCheck(clause.id, clause.since, clause.until)
         if not _observable_here(clause, columns):
             reason = clause.unobservable or f"no column runs on {', '.join(clause.platforms)}"
-            result.edges.append(Edge("range", "", "unobservable", reason))
+            result.edges.append(Edge("range", "", v.UNOBSERVABLE, reason))
         else:
             _check_inside(clause, columns, result)
             for side, column, as_version in _neighbours(clause, columns):

@@ -3,19 +3,19 @@
 The child runs ``python -m conformance ARGV --format json --output FILE``
 inside the prepared interpreter; the caller renders the document it wrote.
 The child runs inside the kernel sandbox (:mod:`conformance.sandbox`) unless
-``sandboxed`` is false or bwrap is missing (then one line says so), and the
+ARGV says ``--no-sandbox`` or bwrap is missing (then one line says so); the
 document's ``sandbox`` field records which.
 """
 
 from __future__ import annotations
 
+import json
 import os
-import shutil
 import subprocess
-import tempfile
 from typing import List, Sequence, Tuple
 
 from conformance import sandbox
+from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.interpreters import registry
 from conformance.interpreters.base import MIN_VERSION, Interpreter, InterpreterError, Launch
 from conformance.interpreters.venv import progress
@@ -24,6 +24,8 @@ from conformance.interpreters.venv import progress
 # so a target module sitting in the caller's directory is still importable.
 BOOT = ("import runpy, sys; cwd = sys.path.pop(0); sys.path.append(cwd); "
         "runpy.run_module('conformance', run_name='__main__', alter_sys=True)")
+ERROR_PREFIX = "python -m conformance: error: "
+NO_SANDBOX = "--no-sandbox"  # the child's own flag: it is confined already, or was asked not to be
 
 
 def check_supported(interp: Interpreter) -> None:
@@ -35,32 +37,35 @@ def check_supported(interp: Interpreter) -> None:
 
 
 def _confine(command: List[str], launch: Launch, scratch: str, wanted: bool) -> Tuple[List[str], str]:
-    """``command`` wrapped in the sandbox when wanted and possible; and how it will run."""
+    """``command`` in the sandbox when wanted and possible (told so: no second one inside); how it runs."""
     if launch.sandbox:  # the provider starts it inside the sandbox already (a Debian root)
-        return command, launch.sandbox
-    wrapped = sandbox.wrap_command(command, scratch, scratch) if wanted else None
+        return command + [NO_SANDBOX], launch.sandbox
+    wrapped = sandbox.wrap_command(command + [NO_SANDBOX], scratch, scratch) if wanted else None
     if wanted and wrapped is None:
         progress(sandbox.MISSING_NOTE)
     return (wrapped or command), sandbox.describe(wrapped)
 
 
-def run_elsewhere(python_spec: str, argv: Sequence[str], sandboxed: bool = True) -> dict:
+def run_elsewhere(python_spec: str, argv: Sequence[str]) -> dict:
     """Run ``python -m conformance ARGV`` under the interpreter ``python_spec`` names; its document."""
     interp = registry.resolve(python_spec)
     check_supported(interp)
-    scratch = tempfile.mkdtemp(prefix="tfconf-run-")
+    scratch = make_scratch(harness_tmp_root(), "run")
     output = os.path.join(scratch, "result.json")
     try:
         with registry.provider_of(interp).prepare(interp, scratch) as launch:
             progress(f"running the suite under {interp.label} ...")
             command = [*launch.python, "-c", BOOT, *argv, "--format", "json", "--output", output]
-            command, confinement = _confine(command, launch, scratch, sandboxed)
+            command, confinement = _confine(command, launch, scratch, NO_SANDBOX not in argv)
             env = dict(os.environ, **launch.environment)
             done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env)
-        document, problem = sandbox.child_result(done, output)
-        if document is None:
-            raise InterpreterError(f"under {interp.label}: {problem}")
+        if done.returncode == 2 or not os.path.isfile(output):
+            lines = [ln for ln in done.stderr.strip().splitlines() if ln.strip()]
+            last = lines[-1] if lines else f"exit status {done.returncode}, no output"
+            raise InterpreterError(f"under {interp.label}: {last.replace(ERROR_PREFIX, '')}")
+        with open(output, encoding="utf-8") as handle:
+            document = json.load(handle)
         document["sandbox"] = confinement
         return document
     finally:
-        shutil.rmtree(scratch, ignore_errors=True)
+        remove_untrusted_tree(scratch, harness_tmp_root())

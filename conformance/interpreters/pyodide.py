@@ -29,7 +29,7 @@ import zipfile
 from pathlib import Path
 from typing import Iterator, List, Sequence
 
-from conformance import support
+from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 
 PYODIDE_VERSION = "314.0.8"  # the npm package; its CPython is 3.14
 HERE = Path(__file__).resolve().parent
@@ -117,7 +117,7 @@ def ensure_site(root: Path, package: Path) -> Path:
                "--abi", tags["abi"], "--platform", tags["platform"], "--platform", "any",
                "--dest", str(wheels), *wanted])
     if site.exists():
-        support.remove_tree(str(site))
+        remove_untrusted_tree(str(site), str(site.parent))
     site.mkdir()
     for wheel in sorted(wheels.glob("*.whl")):
         with zipfile.ZipFile(wheel) as archive:
@@ -175,7 +175,7 @@ def forward_progress(command: List[str]) -> tuple:
 def run_in_pyodide(argv: Sequence[str]) -> dict:
     """Run ``python -m conformance ARGV`` inside Pyodide; its result document."""
     with prepared() as root:
-        scratch = support.make_scratch(support.harness_tmp_root(), "pyodide")
+        scratch = make_scratch(harness_tmp_root(), "pyodide")
         try:
             progress(f"running the suite in Pyodide {PYODIDE_VERSION} under Node.js ...")
             output = os.path.join(scratch, "result.json")
@@ -188,7 +188,7 @@ def run_in_pyodide(argv: Sequence[str]) -> dict:
             with open(output, encoding="utf-8") as handle:
                 return json.load(handle)
         finally:
-            support.remove_tree(scratch)
+            remove_untrusted_tree(scratch, harness_tmp_root())
 
 
 def main(argv: Sequence[str]) -> int:

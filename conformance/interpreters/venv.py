@@ -9,6 +9,7 @@ conformance, pyproject.toml) changes.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import fcntl
 import hashlib
@@ -17,10 +18,10 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 from typing import ContextManager, Iterator, List, Sequence
 
+from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.interpreters.base import Interpreter, InterpreterError, Launch, Provider, cache_root
 
 if sys.version_info >= (3, 11):
@@ -44,12 +45,15 @@ def progress(message: str) -> None:
 
 
 def project_root() -> Path:
-    """The source tree this package was loaded from (it must hold pyproject.toml)."""
+    """The source tree this package was loaded from; for an installed copy, one staged from it."""
     root = Path(__file__).resolve().parents[2]
-    if not (root / "pyproject.toml").is_file() or not (root / "spec" / "clauses").is_dir():
-        raise InterpreterError("--python needs the project's source tree (run from a clone, "
-                               f"not an installed copy; looked in {root})")
-    return root
+    if (root / "pyproject.toml").is_file() and (root / "spec" / "clauses").is_dir():
+        return root
+    from conformance.installed import stage_installed_project
+
+    staged = make_scratch(harness_tmp_root(), "installed")
+    atexit.register(remove_untrusted_tree, staged, harness_tmp_root())
+    return stage_installed_project(Path(staged))
 
 
 def source_files(root: Path) -> Iterator[Path]:
@@ -113,7 +117,7 @@ def _stage_sources(root: Path, files: Sequence[Path], into: Path) -> None:
 def _create(interp: Interpreter, venv: Path, root: Path) -> None:
     """A new environment holding the project's requirements (not the project yet)."""
     if venv.exists():
-        shutil.rmtree(venv)  # a half-built one from an interrupted run
+        remove_untrusted_tree(str(venv), str(venv.parent))  # a half-built one from an interrupted run
     progress(f"creating a virtual environment at {venv}")
     _run_step("creating the virtual environment", [interp.executable, "-m", "venv", str(venv)])
     progress("installing the dependencies (pip; first time only) ...")
@@ -125,7 +129,7 @@ def _create(interp: Interpreter, venv: Path, root: Path) -> None:
 
 def _install_project(venv: Path, root: Path, files: Sequence[Path], digest: str) -> None:
     """(Re)install this source tree, from a copy of its files, as a fresh clone would."""
-    staging = tempfile.mkdtemp(prefix="tfconf-src-")
+    staging = make_scratch(harness_tmp_root(), "src")
     try:
         _stage_sources(root, files, Path(staging))
         progress(f"installing this source tree ({digest}) ...")
@@ -134,7 +138,7 @@ def _install_project(venv: Path, root: Path, files: Sequence[Path], digest: str)
                    "--disable-pip-version-check", "--no-deps", "--no-build-isolation",
                    "--force-reinstall", staging])
     finally:
-        shutil.rmtree(staging)
+        remove_untrusted_tree(staging, harness_tmp_root())
     (venv / ".project").write_text(digest + "\n")
 
 
@@ -158,7 +162,7 @@ def prepared_venv(interp: Interpreter) -> Iterator[str]:
             _create(interp, venv, root)
             for stale in venv.parent.glob(prefix + "*"):  # older requirement sets
                 if stale.is_dir() and stale != venv:
-                    shutil.rmtree(stale)
+                    remove_untrusted_tree(str(stale), str(venv.parent))
         digest = tree_digest(root, files)
         installed = (venv / ".project").read_text().strip() if (venv / ".project").exists() else ""
         if installed == digest:
@@ -167,6 +171,7 @@ def prepared_venv(interp: Interpreter) -> Iterator[str]:
             _install_project(venv, root, files, digest)
         fcntl.flock(lock, fcntl.LOCK_SH)
         yield str(_venv_python(venv))
+
 
 
 class VenvProvider(Provider):

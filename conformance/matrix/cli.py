@@ -137,6 +137,10 @@ def main(argv: List[str]) -> int:
         results = run_columns(targets, args.jobs, progress)
         matrix = combine(results, time.monotonic() - started)
         if args.output_dir:
+            try:
+                os.makedirs(args.output_dir, exist_ok=True)
+            except OSError as exc:
+                raise UsageError(f"cannot create {args.output_dir!r}: {exc.strerror}") from None
             write_output(render.render_json(matrix), os.path.join(args.output_dir, "matrix.json"))
             write_output(render.render_html(matrix), os.path.join(args.output_dir, "matrix.html"))
             progress.say(f"wrote {args.output_dir}/matrix.json and {args.output_dir}/matrix.html")

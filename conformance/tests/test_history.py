@@ -8,7 +8,8 @@ import warnings
 
 import pytest
 
-from conformance import support
+from conformance.harness.children import run_in_child
+from conformance.harness.descriptors import open_fds
 
 
 @pytest.mark.clause("temporarydirectory.name.absolute-relative-dir")
@@ -20,18 +21,13 @@ def test_name_absolute_for_relative_dir(tf, scratch):
     assert os.path.dirname(bound) == scratch
 
 
-_SHUTDOWN_CHILD = """
-import os
-keep = tf.TemporaryDirectory(dir={scratch!r})
-os.rmdir(keep.name)
-open(keep.name, "w").close()  # a file where the tree was: its removal at exit must fail
-result = keep.name
-"""
+IN_CHILD = "conformance.tests.in_child.history"
 
 
 @pytest.mark.clause("temporarydirectory.errors.at-shutdown")
 def test_error_at_shutdown_is_reported(target_spec, scratch):
-    child = support.run_in_child(target_spec, _SHUTDOWN_CHILD.format(scratch=scratch))
+    child = run_in_child(target_spec, f"{IN_CHILD}:leave_blocked_tree", {"scratch": scratch},
+                         fresh=True)  # a real interpreter exit, not a forked worker's
     assert child.value is not None, child.stderr[-2000:]
     assert os.path.isfile(child.value), "the child did not leave the blocking file"
     assert "NotADirectoryError" in child.stderr or "OSError" in child.stderr, (
@@ -40,22 +36,6 @@ def test_error_at_shutdown_is_reported(target_spec, scratch):
 
 def _deprecations(caught):
     return [str(w.message) for w in caught if issubclass(w.category, DeprecationWarning)]
-
-
-_LOCKED_CHILD = """
-import os, warnings
-td = tf.TemporaryDirectory(dir={scratch!r})
-locked = os.path.join(td.name, "locked")
-os.mkdir(locked)
-open(os.path.join(locked, "f"), "w").close()
-os.chmod(locked, 0)  # without DAC overrides, cleanup must repair this before removing it
-with warnings.catch_warnings(record=True) as caught:
-    warnings.simplefilter("always")
-    td.cleanup()
-result = {{"warnings": [w.category.__name__ + ": " + str(w.message) for w in caught
-                       if issubclass(w.category, DeprecationWarning)],
-          "removed": not os.path.lexists(td.name)}}
-"""
 
 
 @pytest.mark.clause("cleanup.callback.no-deprecation-warning")
@@ -67,7 +47,8 @@ def test_cleanup_callback_emits_no_deprecation(tf, scratch, target_spec, unprivi
         with contextlib.suppress(OSError):  # whether a vanished tree is an error is not this clause
             gone.cleanup()
     assert _deprecations(caught) == []
-    child = support.run_in_child(target_spec, _LOCKED_CHILD.format(scratch=scratch), unprivileged=True)
+    child = run_in_child(target_spec, f"{IN_CHILD}:clean_locked_tree", {"scratch": scratch},
+                         unprivileged=True)
     assert child.value is not None, child.stderr[-2000:]
     assert child.value == {"warnings": [], "removed": True}, child.how
 
@@ -75,7 +56,7 @@ def test_cleanup_callback_emits_no_deprecation(tf, scratch, target_spec, unprivi
 def _descriptors_into(directory: str) -> int:
     """How many of this process's descriptors name something inside ``directory``."""
     count = 0
-    for fd in support.open_fds():
+    for fd in open_fds():
         try:
             if os.readlink(f"/proc/self/fd/{fd}").startswith(directory + os.sep):
                 count += 1

@@ -68,7 +68,15 @@ def test_broken_behaviour_fails_its_clause_with_exit_1(fakes):
     lines = done.stdout.splitlines()
     assert any(MODE in ln and "FAIL" in ln for ln in lines)
     assert lines[-1] == ("1 passed, 1 failed, 0 errors, 0 skipped, 0 not applicable, "
-                         "0 expected failures, 0 unexpected passes")
+                         "0 expected failures, 0 unexpected passes, 0 unobservable")
+    # The failure reads in the domain's terms, then the clause and where it is explained.
+    at = next(i for i, ln in enumerate(lines) if MODE in ln and "FAIL" in ln)
+    headline = "mkstemp: mode 0o644 (rw-r--r--), expected 0o600 (rw-------) under umask 0o000"
+    assert lines[at + 1].strip() == headline
+    assert lines[at + 2].strip().startswith("clause: The created file can be read and written by its owner")
+    assert lines[at + 3].strip() == "docs: generated/clauses/mkstemp.html#clause-mkstemp-mode-owner-only"
+    assert lines[4].startswith("core tier: 1 passed, 1 failed")  # the summary comes first
+    assert "Use -v" not in done.stdout and "assert 420" not in done.stdout
 
 
 def test_missing_public_name_fails_a_complete_target(fakes):
@@ -107,6 +115,11 @@ def test_listed_departure_is_expected_and_a_listed_pass_is_unexpected(fakes):
     (["--jobs", "0"], "must be at least 1"),
     (["--expectations", "x.toml", "--no-expectations"], "not allowed with"),
     (["--python", "/nonexistent/python"], "is not an executable file"),
+    (["--target", "json"], "target 'json' offers none of the tempfile API"),
+    (["--as-version", "3.7"], "version '3.7' is outside the spec's range (3.8 to 3.15)"),
+    (["--as-version", "3.99"], "outside the spec's range"),
+    (["--output", "/nonexistent/x"], "cannot write '/nonexistent/x': no directory"),
+    (["--list-clauses", "--format", "junit"], "--list-clauses supports --format text, json, markdown"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(fakes, args, complaint):
     done = run(*args, cwd=fakes)
@@ -137,12 +150,14 @@ def test_json_shape(fakes):
     document = json.loads(done.stdout)
     assert document["schema"] == "tempfile-conformance/1"
     assert set(document) >= {"target", "interpreter", "platform", "judged_version", "clauses", "summary"}
-    assert set(document["target"]) == {"name", "implementation", "partial", "capabilities"}
+    assert set(document["target"]) == {"name", "implementation", "partial", "capabilities", "origin"}
+    assert document["target"]["origin"] == str(fakes / "broken_tf.py")
     assert set(document["interpreter"]) == {"implementation", "version", "executable"}
     clause = document["clauses"][0]
     assert set(clause) == {"id", "api", "level", "tier", "kind", "status", "reason", "departure_class",
-                           "tests"}
-    assert set(clause["tests"][0]) == {"nodeid", "outcome", "message", "duration", "properties"}
+                           "statement", "docs", "means", "tests"}
+    assert set(clause["tests"][0]) == {"nodeid", "outcome", "message", "headline", "duration", "properties"}
+    assert clause["tests"][0]["nodeid"].startswith("conformance/tests/test_mkstemp.py::")
     assert document["summary"]["fail"] == 1 and document["summary"]["pass"] == 1
 
 
@@ -181,8 +196,14 @@ def test_list_clauses_survives_a_closed_pipe(tmp_path):
     proc.stderr.close()
     assert proc.wait(timeout=60) == 0
     assert first.strip() and "Traceback" not in err and "BrokenPipe" not in err
-    listed = run("--list-clauses", "--format", "json", "--clause", "mkstemp.*", cwd=tmp_path)
-    assert MODE in [c["id"] for c in json.loads(listed.stdout)]
+    listed = json.loads(run("--list-clauses", "--format", "json", "--clause", "mkstemp.*",
+                            cwd=tmp_path).stdout)
+    assert listed["schema"] == "tempfile-conformance-catalogue/1"
+    assert MODE in [c["id"] for c in listed["clauses"]]
+    by_api = json.loads(run("--list-clauses", "--format", "json", "--clause", "mkstemp", cwd=tmp_path).stdout)
+    assert {c["api"] for c in by_api["clauses"]} == {"mkstemp"} and by_api["clauses"] == listed["clauses"]
+    table = run("--list-clauses", "--format", "markdown", "--clause", "mkstemp", cwd=tmp_path).stdout
+    assert f"| [`{MODE}`](generated/clauses/mkstemp.html#clause-mkstemp-mode-owner-only) | must |" in table
 
 
 def test_plain_pytest_prints_a_clause_summary(fakes):

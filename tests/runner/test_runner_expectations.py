@@ -104,3 +104,50 @@ def test_fixed_in_limits_an_entry_to_older_releases(tmp_path):
     bad = write(tmp_path, GOOD + 'fixed_in = "3.11"\n', "bad.toml")
     with pytest.raises(ExpectationError, match="fixed_in '3.11' is not a release"):
         load_expectations(bad, KNOWN)
+
+
+def test_a_file_extends_a_base_by_path_and_its_own_entries_win(tmp_path):
+    write(tmp_path, GOOD, "base.toml")
+    own = GOOD.replace("a known departure", "ours").replace('"bug"', '"adapter"')
+    child = write(tmp_path, 'extends = "base.toml"\n' + own.replace("mkstemp.mode.owner-only",
+                                                                       "mkstemp.returns.fd-and-abspath"),
+                  "child.toml")
+    found = load_expectations(child, KNOWN)
+    assert sorted(found) == sorted(KNOWN)
+    assert found["mkstemp.mode.owner-only"].file == "base.toml"
+    replacing = write(tmp_path, 'extends = "base.toml"\n' + own, "replacing.toml")
+    assert load_expectations(replacing, KNOWN)["mkstemp.mode.owner-only"].reason == "ours"
+
+
+def test_extends_by_built_in_name_and_the_host_stdlib():
+    import sys
+
+    from conformance.expectations import base_file
+
+    here = Path("/x/y.toml")
+    assert base_file(here, "stdlib-cpython-3.11") == EXPECTATIONS_DIR / "stdlib-cpython-3.11.toml"
+    host = find_expectation_file("stdlib", sys.implementation.name, sys.version_info[:2])
+    if host is None:
+        with pytest.raises(ExpectationError, match="has no expectation file"):
+            base_file(here, "stdlib")
+    else:
+        assert base_file(here, "stdlib") == host
+
+
+@pytest.mark.parametrize("text, complaint", [
+    ('extends = "loop-b.toml"\n', "leads back to"),
+    ("extends = 3\n", "'extends' must name"),
+    ('extends = "absent.toml"\n', "does not exist"),
+])
+def test_bad_extends_are_one_line_errors(tmp_path, text, complaint):
+    write(tmp_path, 'extends = "loop-a.toml"\n', "loop-b.toml")
+    path = write(tmp_path, text, "loop-a.toml")
+    with pytest.raises(ExpectationError, match=complaint):
+        load_expectations(path, KNOWN)
+
+
+def test_the_file_beside_a_module_or_package():
+    from conformance.expectations import file_beside
+
+    assert file_beside("/src/my_tempfile.py") == Path("/src/my_tempfile.conformance.toml")
+    assert file_beside("/src/pkg/__init__.py") == Path("/src/pkg.conformance.toml")

@@ -181,9 +181,8 @@ def test_the_departure_class_is_a_field_not_a_prefix_of_the_reason():
     status, reason, klass = apply_expectation("fail", "assert 1 == 2", expect("fail"))
     assert (status, klass) == ("expected-fail", "bug")
     assert reason == "known -- assert 1 == 2"
-    results = aggregate([clause("demo.one"), clause("demo.two")],
-                        [outcome_of("failed", "x", ("demo.one",)),
-                         outcome_of("passed", clauses=("demo.two",))],
+    tests = [outcome_of("failed", "x", ("demo.one",)), outcome_of("passed", clauses=("demo.two",))]
+    results = aggregate([clause("demo.one"), clause("demo.two")], tests,
                         version=(3, 12), platform="linux", partial=False,
                         expectations={"demo.one": expect()})
     assert [r.as_dict()["departure_class"] for r in results] == ["bug", None]

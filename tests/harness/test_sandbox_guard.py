@@ -12,7 +12,7 @@ import shutil
 
 import pytest
 
-from conformance.support import SandboxGuard, SandboxViolation
+from conformance.harness.guard import SandboxGuard, SandboxViolation
 
 
 @pytest.fixture
@@ -75,3 +75,17 @@ def test_work_inside_and_reads_outside_are_allowed(places):
             assert handle.read() == "precious"
         shutil.rmtree(os.path.join(inside, "d"))
     assert guard.violations == []
+
+
+def test_a_descriptor_link_is_judged_by_what_it_leads_to(places):
+    inside, outside = places
+    held = {where: os.open(where, os.O_RDONLY) for where in (inside, outside)}
+    try:
+        with SandboxGuard([inside]) as guard:
+            os.chmod(f"/proc/self/fd/{held[inside]}", 0o700)
+            with pytest.raises(SandboxViolation):
+                os.chmod(f"/proc/self/fd/{held[outside]}", 0o700)
+    finally:
+        for fd in held.values():
+            os.close(fd)
+    assert len(guard.violations) == 1 and outside in guard.violations[0]
