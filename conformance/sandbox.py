@@ -109,8 +109,10 @@ def _readable_paths(root: Optional[str], readable: Iterable[str], cwd: str) -> L
         wanted.append(cwd)
     unique: List[str] = []
     for path in (os.path.realpath(p) for p in wanted):
-        if os.path.exists(path) and path not in unique:
-            unique.append(path)
+        # Binding / or a private folder itself would put the host's back (read-only, shared).
+        if path in ("/", *PRIVATE_DIRS) or not os.path.exists(path) or path in unique:
+            continue
+        unique.append(path)
     return unique
 
 

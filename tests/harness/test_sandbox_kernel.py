@@ -179,3 +179,17 @@ def test_without_bwrap_one_line_and_the_audit_guard_alone(tmp_path):
     assert json.loads(out.read_text())["sandbox"] == AUDIT_GUARD_ONLY
     notes = [line for line in done.stderr.splitlines() if "bwrap" in line]
     assert len(notes) == 1 and sandbox.MISSING_NOTE in notes[0]
+
+
+def test_started_from_tmp_the_child_still_gets_a_private_writable_tmp(tmp_path, monkeypatch):
+    """The caller's folder is bound read-only when the layout hides it, but never /tmp itself."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.chdir("/tmp")
+    command = sandbox.wrap_command([sys.executable, "-c", "import tempfile; print(tempfile.mkdtemp())"],
+                                   str(scratch), str(scratch))
+    assert command is not None and "--ro-bind /tmp /tmp" not in " ".join(command)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    made = done.stdout.strip()
+    assert done.returncode == 0 and made.startswith("/tmp/"), done.stderr[-400:]
+    assert not os.path.exists(made), "the child's /tmp must be its own"
