@@ -69,6 +69,8 @@ STATUS_CODES: Dict[str, str] = {
 SKIP_NOT_APPLICABLE = "not applicable: "
 SKIP_MISSING_CAPABILITY = "missing capability: "
 SKIP_NOT_IMPLEMENTED = "not implemented: "
+# The target offers no means by which the test can observe its clause (the reason follows).
+SKIP_UNOBSERVABLE = "unobservable: "
 
 # ---------------------------------------------------------------------------
 # Capabilities a target may offer (the contract is in conformance/target.py).
@@ -83,13 +85,14 @@ NAME_INJECTION = "name-injection"
 MEANS_PROPERTY = "means"
 AUDIT_EVENT_PLANTING = "audit-event planting"  # an entry planted at the path an audit event announces
 AUDIT_EVENT_RECORDING = "audit-event recording"  # the events themselves, as recorded by a hook
+EXISTENCE_CHECK_PLANTING = "existence-check planting"  # an entry planted where mktemp looks (it has no event)
 FLAG_INSPECTION = "flag inspection"  # open flags, modes, descriptor state read back
 EFFECT_ON_DISK = "effect on disk"  # what exists (or not) in the file system afterwards
 RETURNED_VALUE = "returned value"  # what a call returned or raised
 CHILD_PROCESS = "child process"  # behaviour seen from a separate process (exit, signals, inheritance)
 OBSERVATION_MEANS: Tuple[str, ...] = (
-    NAME_INJECTION, AUDIT_EVENT_PLANTING, AUDIT_EVENT_RECORDING, FLAG_INSPECTION, EFFECT_ON_DISK,
-    RETURNED_VALUE, CHILD_PROCESS,
+    NAME_INJECTION, AUDIT_EVENT_PLANTING, AUDIT_EVENT_RECORDING, EXISTENCE_CHECK_PLANTING,
+    FLAG_INSPECTION, EFFECT_ON_DISK, RETURNED_VALUE, CHILD_PROCESS,
 )
 # How a run was confined (the result document's "sandbox"): a kernel sandbox
 # around the child process that ran the tests, or only the harness's audit guard.

@@ -5,6 +5,8 @@
 * :mod:`.audit` -- the one audit hook, and recorders that subscribe to it.
 * :mod:`.guard` -- the sandbox guard that refuses changes outside the scratch tree.
 * :mod:`.children` -- running a check in another process (fresh, forked, or without root's privileges).
+* :mod:`.planting` -- collisions without a hook: entries planted where an audit event (or an
+  existence check) says the judged code is about to create.
 
 Code that runs in a child process lives in real modules: :mod:`.child_main`
 (one check in a fresh interpreter), :mod:`.forkserver` (many checks forked from

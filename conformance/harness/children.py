@@ -50,7 +50,7 @@ def privilege_drop_command() -> Optional[Tuple[Tuple[str, ...], str]]:
     Returns ``(prefix, description)``, or None when no way exists on this host.
     Probed once per process: the answer does not change while the suite runs.
     """
-    if os.name != "posix":
+    if os.name != "posix" or not hasattr(os, "geteuid"):  # Emscripten (Pyodide) has no euid
         return None
     if os.geteuid() != 0:
         return (), f"unprivileged uid {os.geteuid()}"

@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
+import sys
 from typing import List, Sequence, Tuple
 
 from conformance import sandbox
@@ -26,6 +28,7 @@ BOOT = ("import runpy, sys; cwd = sys.path.pop(0); sys.path.append(cwd); "
         "runpy.run_module('conformance', run_name='__main__', alter_sys=True)")
 ERROR_PREFIX = "python -m conformance: error: "
 NO_SANDBOX = "--no-sandbox"  # the child's own flag: it is confined already, or was asked not to be
+PROGRESS_LINE = re.compile(r"^\[[\w -]+\] ")  # "[pyodide] 63/373 test_badinput.py: ..."
 
 
 def check_supported(interp: Interpreter) -> None:
@@ -46,6 +49,23 @@ def _confine(command: List[str], launch: Launch, scratch: str, wanted: bool) -> 
     return (wrapped or command), sandbox.describe(wrapped)
 
 
+def run_forwarding_progress(command: Sequence[str], env: dict) -> Tuple[int, str]:
+    """Run ``command``; pass its progress lines (``[pyodide] ...``) through to our stderr as they come.
+
+    Returns the exit status and everything it wrote to stderr.
+    """
+    seen: List[str] = []
+    with subprocess.Popen(list(command), stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                          stderr=subprocess.PIPE, text=True, env=env) as child:
+        assert child.stderr is not None
+        for line in child.stderr:
+            seen.append(line)
+            if PROGRESS_LINE.match(line):
+                sys.stderr.write(line)
+                sys.stderr.flush()
+    return child.returncode, "".join(seen)
+
+
 def run_elsewhere(python_spec: str, argv: Sequence[str]) -> dict:
     """Run ``python -m conformance ARGV`` under the interpreter ``python_spec`` names; its document."""
     interp = registry.resolve(python_spec)
@@ -58,10 +78,10 @@ def run_elsewhere(python_spec: str, argv: Sequence[str]) -> dict:
             command = [*launch.python, "-c", BOOT, *argv, "--format", "json", "--output", output]
             command, confinement = _confine(command, launch, scratch, NO_SANDBOX not in argv)
             env = dict(os.environ, **launch.environment)
-            done = subprocess.run(command, stdin=subprocess.DEVNULL, capture_output=True, text=True, env=env)
-        if done.returncode == 2 or not os.path.isfile(output):
-            lines = [ln for ln in done.stderr.strip().splitlines() if ln.strip()]
-            last = lines[-1] if lines else f"exit status {done.returncode}, no output"
+            returncode, stderr = run_forwarding_progress(command, env)
+        if returncode == 2 or not os.path.isfile(output):
+            lines = [ln for ln in stderr.strip().splitlines() if ln.strip()]
+            last = lines[-1] if lines else f"exit status {returncode}, no output"
             raise InterpreterError(f"under {interp.label}: {last.replace(ERROR_PREFIX, '')}")
         with open(output, encoding="utf-8") as handle:
             document = json.load(handle)

@@ -11,6 +11,8 @@ import pytest
 from conformance.harness.children import run_in_child
 from conformance.harness.descriptors import open_fds
 
+IN_CHILD = "conformance.tests.in_child.cleanup"
+
 
 @pytest.mark.clause("temporarydirectory.name.absolute-relative-dir")
 def test_name_absolute_for_relative_dir(tf, scratch):
@@ -21,13 +23,10 @@ def test_name_absolute_for_relative_dir(tf, scratch):
     assert os.path.dirname(bound) == scratch
 
 
-IN_CHILD = "conformance.tests.in_child.history"
-
-
 @pytest.mark.clause("temporarydirectory.errors.at-shutdown")
+@pytest.mark.host("subprocess")
 def test_error_at_shutdown_is_reported(target_spec, scratch):
-    child = run_in_child(target_spec, f"{IN_CHILD}:leave_blocked_tree", {"scratch": scratch},
-                         fresh=True)  # a real interpreter exit, not a forked worker's
+    child = run_in_child(target_spec, f"{IN_CHILD}:block_removal_at_exit", {"where": scratch})
     assert child.value is not None, child.stderr[-2000:]
     assert os.path.isfile(child.value), "the child did not leave the blocking file"
     assert "NotADirectoryError" in child.stderr or "OSError" in child.stderr, (
@@ -39,6 +38,7 @@ def _deprecations(caught):
 
 
 @pytest.mark.clause("cleanup.callback.no-deprecation-warning")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_cleanup_callback_emits_no_deprecation(tf, scratch, target_spec, unprivileged):
     gone = tf.TemporaryDirectory(dir=scratch)
     os.rmdir(gone.name)  # the callback sees FileNotFoundError
@@ -47,8 +47,7 @@ def test_cleanup_callback_emits_no_deprecation(tf, scratch, target_spec, unprivi
         with contextlib.suppress(OSError):  # whether a vanished tree is an error is not this clause
             gone.cleanup()
     assert _deprecations(caught) == []
-    child = run_in_child(target_spec, f"{IN_CHILD}:clean_locked_tree", {"scratch": scratch},
-                         unprivileged=True)
+    child = run_in_child(target_spec, f"{IN_CHILD}:clean_locked_tree", {"where": scratch}, unprivileged=True)
     assert child.value is not None, child.stderr[-2000:]
     assert child.value == {"warnings": [], "removed": True}, child.how
 

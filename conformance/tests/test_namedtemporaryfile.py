@@ -288,6 +288,7 @@ def test_reopen_by_name_while_open(tf, scratch, target, flags):
 
 
 @pytest.mark.clause("namedtemporaryfile.posix.sigkill-leaves-file")
+@pytest.mark.host("subprocess", "signals")
 def test_sigkill_leaves_the_file_behind(tf, scratch, target_spec):
     outcome = run_in_child(target_spec, "conformance.tests.in_child.faults:kill_self_holding_named_file",
                            {"where": scratch})

@@ -155,21 +155,21 @@ def _creating_opens(audit) -> List[int]:
 FILE_APIS = ("mkstemp", "NamedTemporaryFile", "TemporaryFile")
 
 
-def _flags_of_creation(tf, scratch: str, audit, api: str) -> List[int]:
-    """The creating opens' flags when ``api`` makes (and closes) one file; skip if none are audited."""
-    path, close = CREATORS[api](tf, scratch, "x-")
+def _flags_of_creating_opens(tf, scratch: str, audit, api: str) -> Tuple[List[int], int]:
+    """Create with ``api``; the flags its creating opens used, and this host's O_TMPFILE (0 if none)."""
+    _path, close = CREATORS[api](tf, scratch, "x-")
     close()
     flags = _creating_opens(audit)
     if not flags:
         pytest.skip("missing capability: the target raises no 'open' audit event when it creates")
-    return flags
+    return flags, getattr(os, "O_TMPFILE", 0)
 
 
 @pytest.mark.clause("security.open.exclusive-create")
 @pytest.mark.parametrize("api", FILE_APIS)
 def test_creating_open_is_exclusive(tf, scratch, audit, api):
-    tmpfile = getattr(os, "O_TMPFILE", 0)
-    for value in _flags_of_creation(tf, scratch, audit, api):
+    flags, tmpfile = _flags_of_creating_opens(tf, scratch, audit, api)
+    for value in flags:
         assert value & os.O_EXCL, f"creating open without O_EXCL: flags={value:#o}"
         assert value & os.O_CREAT or (tmpfile and value & tmpfile == tmpfile), f"flags={value:#o}"
 
@@ -177,8 +177,8 @@ def test_creating_open_is_exclusive(tf, scratch, audit, api):
 @pytest.mark.clause("security.open.exclusive-create-named")
 @pytest.mark.parametrize("api", FILE_APIS)
 def test_naming_open_is_exclusive(tf, scratch, audit, api):
-    tmpfile = getattr(os, "O_TMPFILE", 0)
-    for value in _flags_of_creation(tf, scratch, audit, api):
+    flags, tmpfile = _flags_of_creating_opens(tf, scratch, audit, api)
+    for value in flags:
         if tmpfile and value & tmpfile == tmpfile:
             # No name is made, so nothing to make exclusive; O_EXCL would forbid linkat().
             assert not value & (os.O_CREAT | os.O_EXCL), f"O_TMPFILE open: flags={value:#o}"
@@ -270,6 +270,7 @@ def test_descriptors_are_close_on_exec(held_descriptors):
 
 
 @pytest.mark.clause("security.fd.not-inherited-subprocess")
+@pytest.mark.host("subprocess")
 def test_subprocess_without_close_fds_cannot_use_descriptor(held_descriptors):
     apis = sorted(held_descriptors)
     numbers = [str(held_descriptors[a]) for a in apis]
@@ -281,6 +282,7 @@ def test_subprocess_without_close_fds_cannot_use_descriptor(held_descriptors):
 
 
 @pytest.mark.clause("security.fd.not-inherited-exec")
+@pytest.mark.host("fork", "subprocess")
 def test_fork_then_exec_cannot_use_descriptor(held_descriptors):
     apis = sorted(held_descriptors)
     numbers = [str(held_descriptors[a]) for a in apis]
@@ -386,6 +388,7 @@ def _child_names(tf, where: str, count: int) -> List[str]:
 
 
 @pytest.mark.clause("security.names.fork-distinct")
+@pytest.mark.host("fork")
 def test_fork_parent_and_child_draw_different_names(tf, scratch):
     _child_names(tf, os.path.join(scratch, "before"), 3)  # the generator exists before the fork
     read_end, write_end = os.pipe()
@@ -410,6 +413,7 @@ def test_fork_parent_and_child_draw_different_names(tf, scratch):
 
 
 @pytest.mark.clause("security.names.process-distinct")
+@pytest.mark.host("subprocess")
 def test_fresh_processes_draw_different_names(target_spec, scratch):
     check, args = "conformance.tests.in_child.creation:drawn_file_names", {"where": scratch, "count": 10}
     first = run_in_child(target_spec, check, args, fresh=True)  # new interpreters, not forks

@@ -225,6 +225,7 @@ def test_ignore_cleanup_errors_suppresses_everywhere(tf, scratch):
 
 
 @pytest.mark.clause("temporarydirectory.ignore-errors.best-effort")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_ignore_cleanup_errors_is_best_effort(tf, scratch, target_spec, unprivileged):
     child = run_in_child(target_spec, "conformance.tests.in_child.cleanup:clean_with_stuck_directory",
                          {"where": scratch}, unprivileged=True)

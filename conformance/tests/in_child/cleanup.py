@@ -144,3 +144,30 @@ def clean_with_stuck_directory(tf: Any, where: str) -> List[Any]:
     except Exception as exc:
         error = repr(exc)
     return [error, sorted(os.listdir(td.name)) if os.path.isdir(td.name) else None]
+
+
+_KEPT_UNTIL_EXIT: List[Any] = []  # alive until the interpreter shuts down, as a module global would be
+
+
+def block_removal_at_exit(tf: Any, where: str) -> str:
+    """A TemporaryDirectory whose tree is replaced by a file, kept alive until this process exits."""
+    keep = tf.TemporaryDirectory(dir=where)
+    os.rmdir(keep.name)
+    open(keep.name, "w").close()  # a file where the tree was: its removal at exit must fail
+    _KEPT_UNTIL_EXIT.append(keep)
+    return keep.name
+
+
+def clean_locked_tree(tf: Any, where: str) -> Dict[str, Any]:
+    """cleanup() of a tree holding a mode-0 directory: the deprecation warnings seen, and whether it went."""
+    td = tf.TemporaryDirectory(dir=where)
+    locked = os.path.join(td.name, "locked")
+    os.mkdir(locked)
+    open(os.path.join(locked, "f"), "w").close()
+    os.chmod(locked, 0)  # without DAC overrides, cleanup must repair this before removing it
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        td.cleanup()
+    return {"warnings": [w.category.__name__ + ": " + str(w.message) for w in caught
+                         if issubclass(w.category, DeprecationWarning)],
+            "removed": not os.path.lexists(td.name)}
