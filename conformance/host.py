@@ -93,7 +93,7 @@ PROBES: Dict[str, Callable[[], bool]] = {
 }
 assert set(PROBES) == set(HOST_CAPABILITIES), "one probe per host capability"
 
-@functools.cache  # the host does not change while the suite runs
+@functools.lru_cache(maxsize=None)  # noqa: UP033 - 3.8 has no functools.cache; the host does not change
 def has(capability: str) -> bool:
     """Can this host do ``capability``?  Probed the first time only; a probe that raises means no."""
     if capability not in HOST_CAPABILITIES:

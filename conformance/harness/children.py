@@ -43,7 +43,7 @@ class ChildResult:
     stdout: str = ""  # what the check printed itself, before its result
 
 
-@functools.cache
+@functools.lru_cache(maxsize=None)  # noqa: UP033 - 3.8 has no functools.cache
 def privilege_drop_command() -> Optional[Tuple[Tuple[str, ...], str]]:
     """A command prefix that runs a child without permission-bypassing privileges.
 

@@ -117,6 +117,9 @@ class Launch:
 
     python: Tuple[str, ...]
     environment: Dict[str, str] = field(default_factory=dict)  # set on top of the caller's
+    # "bwrap" when ``python`` already starts inside the kernel sandbox (a Debian root), so the
+    # caller must not wrap it again; "" when the caller decides (conformance.sandbox).
+    sandbox: str = ""
 
 
 # One line per fact, so any Python 3 (and PyPy, and a Python under node) answers alike.

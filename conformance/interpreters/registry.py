@@ -6,7 +6,7 @@
 ``KIND:REST``          ``REST`` as the provider called ``KIND`` reads it:
                        ``pyenv:3.12``, ``uv:3.14``, ``uv:pypy3.11``,
                        ``path:/opt/py/bin/python3``, ``which:pypy3``,
-                       later ``debian:forky/3.14``
+                       ``debian:forky/3.14`` (:mod:`.debian`)
 ``KIND``               a provider's name alone (``REST`` empty): ``host``,
                        later ``pyodide``
 ``X.Y`` or ``X.Y.Z``   the first of :data:`BARE_VERSION_KINDS` that has it
@@ -33,6 +33,7 @@ from conformance.interpreters.base import (
     InterpreterError,
     Provider,
 )
+from conformance.interpreters.debian import DebianProvider
 from conformance.interpreters.host import HostProvider, host_interpreter
 from conformance.interpreters.path import PathProvider, WhichProvider
 from conformance.interpreters.pyenv import PyenvProvider
@@ -40,8 +41,8 @@ from conformance.interpreters.pyodide import PyodideProvider
 from conformance.interpreters.uv import UvProvider
 
 # In order of preference: the matrix takes each version from the first provider that has it.
-PROVIDERS: Tuple[Provider, ...] = (HostProvider(), PyenvProvider(), UvProvider(), WhichProvider(),
-                                   PathProvider(), PyodideProvider())
+PROVIDERS: Tuple[Provider, ...] = (HostProvider(), PyenvProvider(), UvProvider(), DebianProvider(),
+                                   WhichProvider(), PathProvider(), PyodideProvider())
 # Who is asked for a bare ``3.12``, in order.
 BARE_VERSION_KINDS: Tuple[str, ...] = ("pyenv", "uv", "which")
 

@@ -90,9 +90,12 @@ def _frozen_heap() -> Iterator[None]:
     frozen, each collection walks only what tests made since, not the whole heap.
     """
     gc.collect()
-    gc.freeze()
+    freezable = hasattr(gc, "freeze")  # CPython's; PyPy's collector has no permanent generation
+    if freezable:
+        gc.freeze()
     yield
-    gc.unfreeze()
+    if freezable:
+        gc.unfreeze()
 
 
 @pytest.fixture(scope="session", autouse=True)
