@@ -174,7 +174,8 @@ def cache_root(environ: Optional[Environ] = None) -> Path:
     env = os.environ if environ is None else environ
     if env.get("CONFORMANCE_CACHE"):
         return Path(env["CONFORMANCE_CACHE"])
-    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    home = env.get("HOME") or os.path.expanduser("~")  # the environment's home, not necessarily ours
+    base = env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
     return Path(base) / "tempfile-conformance"
 
 
