@@ -1,6 +1,6 @@
 """The command line: ``python -m conformance [--target T] [--list-clauses] ...``.
 
-``python -m conformance matrix ...`` hands over to :mod:`conformance.matrix`.
+``python -m conformance matrix ...`` hands over to :func:`conformance.matrix.cli.main`.
 
 Exit status: 0 a clean run; 1 an unexpected result in the core tier (a failure,
 error, unexpected pass or untested clause not listed in the expectations) or a
@@ -11,40 +11,24 @@ stderr, never a traceback).
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
-from typing import List, Optional, TextIO
+from typing import List, Optional
 
-from conformance import report, results
+from conformance import __version__, report, results
+from conformance.cli_common import PROG, Parser, UsageError, check_writable, positive_int, write_output
 from conformance.expectations import ExpectationError
-from conformance.targets import TargetError
-from spec import SpecError, load_catalogue, parse_version
-
-PROG = "python -m conformance"
-
-
-class UsageError(Exception):
-    """Bad command-line input; reported as one line and exit status 2."""
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # type: ignore[override]
-        raise UsageError(message)
-
-
-def _positive(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
+from conformance.listing import LISTING_FORMATS, render_listing
+from conformance.session import SelectionError, clause_selected
+from conformance.target import TargetError
+from conformance.targets import judged_version
+from conformance.vocabulary import RESULT_SCHEMA
+from spec import SpecError, load_catalogue
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog=PROG,
+    """The parser of a run (the ``matrix`` subcommand has its own)."""
+    parser = Parser(prog=PROG,
                      description="Judge an implementation of the tempfile API clause by clause.",
                      epilog="exit status: 0 clean run; 1 an unexpected fail, error, pass or untested "
                             "clause in the core tier (must/should), or a broken session; 2 usage "
@@ -57,99 +41,69 @@ def build_parser() -> argparse.ArgumentParser:
                         help="judge against this Python version's documented behaviour "
                              "(default: the interpreter's for stdlib, 3.14 otherwise)")
     parser.add_argument("--clause", action="append", default=[], metavar="PATTERN",
-                        help="only clauses whose id matches PATTERN (fnmatch; repeatable)")
+                        help="only clauses whose id matches PATTERN (fnmatch), or the clauses of an "
+                             "API named PATTERN (e.g. mkstemp); repeatable")
     parser.add_argument("--list-clauses", action="store_true",
                         help="print the clause catalogue and exit")
     parser.add_argument("--format", default="text", choices=report.FORMATS, help="output format")
     parser.add_argument("--output", metavar="FILE", help="write the report to FILE instead of stdout")
-    parser.add_argument("--jobs", type=_positive, metavar="N",
+    parser.add_argument("--jobs", type=positive_int, metavar="N",
                         help="split the test modules over N processes (same verdicts, less wall time)")
     parser.add_argument("--shard", help=argparse.SUPPRESS)  # internal: the test files of one --jobs shard
     expect = parser.add_mutually_exclusive_group()
     expect.add_argument("--expectations", metavar="FILE",
-                        help="use this expectation file instead of the automatic choice")
+                        help="use this expectation file instead of the automatic choice (a "
+                             "MODULE.conformance.toml next to a module target, else a built-in one)")
     expect.add_argument("--no-expectations", action="store_true",
                         help="ignore expectation files: every departure counts")
     parser.add_argument("--python", metavar="PATH_OR_VERSION",
                         help="run the suite under another interpreter (3.9, pypy3, /path/to/python) "
                              "in a cached virtual environment")
+    parser.add_argument("--no-sandbox", action="store_true",
+                        help="run a module or path target without the sandbox (only for code you trust)")
+    parser.add_argument("--version", action="version",
+                        version=f"{PROG} {__version__} (result schema {RESULT_SCHEMA})")
     talk = parser.add_mutually_exclusive_group()
     talk.add_argument("-q", "--quiet", action="store_true", help="report only problems")
     talk.add_argument("-v", "--verbose", action="count", default=0, help="show every test")
     return parser
 
 
-def list_clauses(fmt: str, patterns: List[str], out: TextIO) -> int:
+def list_clauses(fmt: str, patterns: List[str], output: Optional[str]) -> int:
     """Print the catalogue (or the clauses matching ``patterns``)."""
-    from conformance.pytest_summary import matches
-
-    if fmt not in ("text", "json"):
-        raise UsageError("--list-clauses supports --format text or json")
-    chosen = [c for c in load_catalogue() if matches((c.id,), patterns)]
+    if fmt not in LISTING_FORMATS:
+        raise UsageError(f"--list-clauses supports --format {', '.join(LISTING_FORMATS)}")
+    chosen = [c for c in load_catalogue() if clause_selected(c, patterns)]
     if patterns and not chosen:
-        raise UsageError(f"--clause {' '.join(patterns)} matches no clause id")
-    if fmt == "json":
-        json.dump([c.as_dict() for c in chosen], out, indent=2)
-        out.write("\n")
-        return 0
-    for c in chosen:
-        span = c.since + ("-" + c.until if c.until else "+")
-        out.write(f"{c.id:<48} {c.level:<11} {c.kind:<10} {','.join(c.platforms):<8} {span}\n")
+        raise UsageError(f"--clause {' '.join(patterns)} matches no clause id or API name")
+    write_output(render_listing(chosen, fmt), output)
     return 0
-
-
-def _write(text: str, output: Optional[str]) -> None:
-    if output is None:
-        sys.stdout.write(text)
-        sys.stdout.flush()
-        return
-    try:
-        with open(output, "w", encoding="utf-8") as handle:
-            handle.write(text)
-    except OSError as exc:
-        raise UsageError(f"cannot write {output!r}: {exc.strerror}") from None
 
 
 def _use_colour(output: Optional[str]) -> bool:
     return output is None and sys.stdout.isatty() and not os.environ.get("NO_COLOR")
 
 
-def _child_arguments(args: argparse.Namespace) -> List[str]:
-    """The command line for the same run under another interpreter (JSON out)."""
-    argv = ["--target", args.target]
-    if args.as_version:
-        argv += ["--as-version", args.as_version]
-    for pattern in args.clause:
-        argv += ["--clause", pattern]
-    if args.jobs:
-        argv += ["--jobs", str(args.jobs)]
-    if args.expectations:
-        argv += ["--expectations", os.path.abspath(args.expectations)]
-    if args.no_expectations:
-        argv.append("--no-expectations")
-    return argv
-
-
 def _run(args: argparse.Namespace) -> int:
     if args.as_version:
-        parse_version(args.as_version)  # a bad value is a usage error before anything runs
+        judged_version(args.as_version)  # a bad value is a usage error before anything runs
+    if args.output:
+        check_writable(args.output)  # not after a run of minutes
+    from conformance import runner  # here, so that usage errors come before pytest is imported
+
+    options = runner.RunOptions(
+        target=args.target, as_version=args.as_version, patterns=list(args.clause),
+        jobs=args.jobs, expectations=args.expectations,
+        use_expectations=not args.no_expectations, sandbox=not args.no_sandbox,
+        test_files=args.shard.split(os.pathsep) if args.shard else [])
     if args.python:
         from conformance import interpreters
 
-        target = args.target
-        if target.endswith(".py") or os.sep in target:
-            args.target = os.path.abspath(target)
-        document = interpreters.run_elsewhere(args.python, _child_arguments(args))
+        document = interpreters.run_elsewhere(args.python, runner.child_arguments(options, whole_run=True))
     else:
-        from conformance import runner
-
-        document = runner.run(runner.RunOptions(
-            target=args.target, as_version=args.as_version, patterns=list(args.clause),
-            jobs=args.jobs, expectations=args.expectations,
-            use_expectations=not args.no_expectations,
-            test_files=args.shard.split(os.pathsep) if args.shard else []))
+        document = runner.run(options)
     verbosity = -1 if args.quiet else args.verbose
-    _write(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
+    write_output(report.render(document, args.format, verbosity, _use_colour(args.output)), args.output)
     return results.exit_status(document)
 
 
@@ -169,18 +123,18 @@ def main(argv: Optional[List[str]] = None) -> int:
 
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["matrix"]:  # python -m conformance matrix ...: every implementation at once
-        from conformance import matrix
+        from conformance.matrix.cli import main as matrix_main
 
-        return matrix.main(argv[1:])
+        return matrix_main(argv[1:])
     try:
         args = build_parser().parse_args(argv)
         if args.list_clauses:
-            return list_clauses(args.format, list(args.clause), sys.stdout)
+            return list_clauses(args.format, list(args.clause), args.output)
         return _run(args)
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except (UsageError, SpecError, TargetError, ExpectationError, RunnerError,
+    except (UsageError, SpecError, TargetError, ExpectationError, SelectionError, RunnerError,
             InterpreterError) as exc:
         sys.stderr.write(f"{PROG}: error: {exc}\n")
         return 2

@@ -1,4 +1,4 @@
-"""The pytest plugin: target selection, clause markers, gating, and result capture.
+"""The pytest plugin: every pytest hook of the suite, in one place.
 
 Registered through the ``pytest11`` entry point, so an implementation's own
 project can run::
@@ -15,8 +15,16 @@ Before a test runs the plugin decides, from the catalogue alone:
 
 A test that touches a public name the target lacks is skipped with
 ``not implemented:`` (see the ``tf`` fixture in ``conformance/tests/conftest.py``).
-The runner turns these reasons into statuses; the plugin never passes a test
-that did not run.
+The results layer turns these reasons into statuses; the plugin never passes a
+test that did not run.
+
+What the plugin learns lives in one :class:`SessionState` in ``config.stash``;
+the hooks that need it are methods of a :class:`SessionRecorder` registered per
+session, so nothing is kept in module globals.  Only tests that actually
+reported are counted: a test that never ran (deselected, interrupted session)
+cannot pass a clause.  Every conformance test's report carries its clause ids
+(``report.conformance_clauses``), so verdicts come out the same when
+pytest-xdist runs the tests in workers: its controller never collects.
 """
 
 from __future__ import annotations
@@ -28,35 +36,44 @@ from typing import Dict, List, Optional, Tuple
 
 import pytest
 
-from spec import Catalogue, load_catalogue
+from conformance import session
+from conformance.capture import failure_headline, package_nodeid, record_report
+from conformance.expectations import ExpectationError
+from conformance.report.text import render_text
+from conformance.results import TestRecord, exit_status
+from conformance.target import Target, TargetError, looks_like_path
+from conformance.targets import resolve_target
+from conformance.vocabulary import SKIP_MISSING_CAPABILITY, SKIP_NOT_APPLICABLE
+from spec import Catalogue, SpecError, load_catalogue
 
 TESTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tests")
 
-NOT_APPLICABLE = "not applicable: "
-MISSING_CAPABILITY = "missing capability: "
-NOT_IMPLEMENTED = "not implemented: "
-
 
 @dataclass
-class TestRecord:
-    """What happened to one test."""
+class SessionState:
+    """Everything the plugin learns during one pytest session."""
 
-    nodeid: str
-    clauses: Tuple[str, ...]
-    # passed | failed | error | skipped.  Until a call or skip report arrives the
-    # test counts as an error, so a test that never reported can never pass.
-    outcome: str = "error"
-    reason: str = "the test reported no result"  # skip reason or failure message (first lines)
-    duration: float = 0.0
-    properties: Dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class ResultLog:
-    """Everything the runner needs after a pytest session."""
-
+    patterns: List[str] = field(default_factory=list)
     records: Dict[str, TestRecord] = field(default_factory=dict)
     collection_errors: List[str] = field(default_factory=list)
+    seen: Dict[str, None] = field(default_factory=dict)  # nodeids that reported, in order
+    target: Optional[Target] = None
+    catalogue: Optional[Catalogue] = None
+    runner_renders_report: bool = False  # python -m conformance prints its own report
+    other_failures: int = 0  # failed tests that are not conformance tests (a project's own)
+    document: Optional[dict] = None  # a plain pytest run's result, made at session finish
+    summary_problem: str = ""  # why no document could be made
+
+
+STATE_KEY = pytest.StashKey[SessionState]()
+
+
+def state_of(config: pytest.Config) -> SessionState:
+    """The session's state, created on first use (by this plugin or by the runner, whichever is first)."""
+    if STATE_KEY not in config.stash:
+        patterns = list(config.getoption("--conformance-clause", None) or [])
+        config.stash[STATE_KEY] = SessionState(patterns=patterns)
+    return config.stash[STATE_KEY]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -65,40 +82,46 @@ def pytest_addoption(parser: pytest.Parser) -> None:
                     help="module to judge: stdlib (default), reference, a module name or a .py path")
     group.addoption("--conformance-as-version", default=None,
                     help="judge against this Python version's docs (X.Y)")
-
-
-def _is_conformance_item(item: pytest.Item) -> bool:
-    return str(item.fspath).startswith(TESTS_DIR)
+    group.addoption("--conformance-clause", action="append", default=[], metavar="PATTERN",
+                    help="run only conformance tests naming a clause matching PATTERN (fnmatch; "
+                         "an API name such as mkstemp selects its clauses)")
+    group.addoption("--conformance-expectations", default=None, metavar="FILE",
+                    help="the target's expectation file (default: found next to the target or "
+                         "among the built-in ones)")
+    group.addoption("--conformance-no-expectations", action="store_true", default=False,
+                    help="ignore expectation files: every departure counts")
 
 
 def pytest_configure(config: pytest.Config) -> None:
+    # Child processes of the tests start elsewhere: they must get an absolute target path.
+    spec = config.getoption("--conformance-target")
+    if spec and looks_like_path(spec):
+        config.option.conformance_target = os.path.abspath(spec)
     config.addinivalue_line("markers", "clause(*ids): the spec clauses this test verifies")
     config.addinivalue_line("markers", "needs(capability): an optional target capability")
     config.addinivalue_line("markers", "sandbox_allows(*paths): extra directories a test may change")
-    config._conformance_log = ResultLog()  # type: ignore[attr-defined]
-    config._conformance_catalogue = None  # type: ignore[attr-defined]
-    config._conformance_target = None  # type: ignore[attr-defined]
+    state_of(config)
+    config.pluginmanager.register(SessionRecorder(config), "tempfile-conformance-recorder")
 
 
 def catalogue_for(config: pytest.Config) -> Catalogue:
     """The catalogue, loaded once per session."""
-    if config._conformance_catalogue is None:  # type: ignore[attr-defined]
-        config._conformance_catalogue = load_catalogue()  # type: ignore[attr-defined]
-    return config._conformance_catalogue  # type: ignore[attr-defined]
+    state = state_of(config)
+    if state.catalogue is None:
+        state.catalogue = load_catalogue()
+    return state.catalogue
 
 
-def target_for(config: pytest.Config):
-    """The :class:`~conformance.targets.Target` chosen on the command line, resolved once."""
-    from conformance.targets import TargetError, resolve_target
-
-    if config._conformance_target is None:  # type: ignore[attr-defined]
+def target_for(config: pytest.Config) -> Target:
+    """The :class:`~conformance.target.Target` chosen on the command line, resolved once."""
+    state = state_of(config)
+    if state.target is None:
         spec = config.getoption("--conformance-target") or "stdlib"
         try:
-            config._conformance_target = resolve_target(  # type: ignore[attr-defined]
-                spec, config.getoption("--conformance-as-version"))
+            state.target = resolve_target(spec, config.getoption("--conformance-as-version"))
         except TargetError as exc:
             raise pytest.UsageError(str(exc)) from None
-    return config._conformance_target  # type: ignore[attr-defined]
+    return state.target
 
 
 def clause_ids(item: pytest.Item) -> Tuple[str, ...]:
@@ -109,91 +132,130 @@ def clause_ids(item: pytest.Item) -> Tuple[str, ...]:
     return tuple(dict.fromkeys(ids))
 
 
-def _gate(item: pytest.Item, catalogue: Catalogue, target) -> Optional[str]:
+def is_conformance_item(item: pytest.Item) -> bool:
+    """Is ``item`` one of the suite's own tests (not a test of the project around it)?"""
+    return str(item.fspath).startswith(TESTS_DIR)
+
+
+def gate(item: pytest.Item, catalogue: Catalogue, target: Target) -> Optional[str]:
     """The skip reason for ``item``, or None if it should run."""
     ids = clause_ids(item)
     unknown = [c for c in ids if c not in catalogue]
     if not ids or unknown:
         return None  # reported as an error in pytest_runtest_setup
     if not any(catalogue[c].applies(target.version, sys.platform) for c in ids):
-        return (f"{NOT_APPLICABLE}{', '.join(ids)} do not hold for Python "
+        return (f"{SKIP_NOT_APPLICABLE}{', '.join(ids)} do not hold for Python "
                 f"{target.version_text} on {sys.platform}")
     for mark in item.iter_markers("needs"):
         for capability in mark.args:
             if not target.has(capability):
-                return f"{MISSING_CAPABILITY}{capability}"
+                return f"{SKIP_MISSING_CAPABILITY}{capability}"
     return None
 
 
-def pytest_collection_modifyitems(config: pytest.Config, items: List[pytest.Item]) -> None:
-    mine = [i for i in items if _is_conformance_item(i)]
-    if not mine:
-        return
-    catalogue, target = catalogue_for(config), target_for(config)
-    log: ResultLog = config._conformance_log  # type: ignore[attr-defined]
-    for item in mine:
-        log.records[item.nodeid] = TestRecord(item.nodeid, clause_ids(item))
-        reason = _gate(item, catalogue, target)
-        if reason:
-            item.add_marker(pytest.mark.skip(reason=reason))
+def document_from_config(config: pytest.Config) -> dict:
+    """The result document of a finished pytest session (a plain ``pytest`` run's summary)."""
+    catalogue, target, state = catalogue_for(config), target_for(config), state_of(config)
+    clauses = session.selected_clauses(catalogue, state.patterns)
+    explicit = config.getoption("--conformance-expectations")
+    try:
+        path, expected = session.choose_expectations(
+            session.Judged.of(target), catalogue, os.path.abspath(explicit) if explicit else None,
+            not config.getoption("--conformance-no-expectations"))
+    except (ExpectationError, SpecError) as exc:
+        raise pytest.UsageError(str(exc)) from None
+    records, errors = session.session_records(state.records, state.seen, catalogue,
+                                              state.collection_errors)
+    return session.build_document(session.Judged.of(target), clauses, records, errors, path, expected)
 
 
-def pytest_runtest_setup(item: pytest.Item) -> None:
-    if not _is_conformance_item(item):
-        return
-    ids = clause_ids(item)
-    catalogue = catalogue_for(item.config)
-    if not ids:
-        pytest.fail("conformance test without a @pytest.mark.clause marker", pytrace=False)
-    unknown = [c for c in ids if c not in catalogue]
-    if unknown:
-        pytest.fail(f"clause id(s) not in the catalogue: {', '.join(unknown)}", pytrace=False)
+class SessionRecorder:
+    """The hooks that read or write the session's state (one instance per pytest session)."""
 
+    def __init__(self, config: pytest.Config) -> None:
+        self.config = config
+        self.state = state_of(config)
 
-def _message(report: pytest.TestReport) -> str:
-    if report.skipped and isinstance(report.longrepr, tuple):
-        return str(report.longrepr[2]).replace("Skipped: ", "", 1)
-    text = getattr(report, "longreprtext", "") or str(report.longrepr or "")
-    lines = [ln for ln in text.splitlines() if ln.startswith("E ")] or text.splitlines()[-3:]
-    return "\n".join(ln[1:].strip() if ln.startswith("E ") else ln for ln in lines[:12])
+    def pytest_collection_modifyitems(self, config: pytest.Config, items: List[pytest.Item]) -> None:
+        mine = [i for i in items if is_conformance_item(i)]
+        if not mine:
+            return
+        catalogue, target = catalogue_for(config), target_for(config)
+        wanted = session.selected_ids(catalogue, self.state.patterns)
+        dropped = [i for i in mine if not session.item_selected(clause_ids(i), wanted, self.state.patterns)]
+        if dropped:
+            config.hook.pytest_deselected(items=dropped)
+            items[:] = [i for i in items if i not in dropped]
+        for item in items:
+            if not is_conformance_item(item):
+                continue
+            nodeid = package_nodeid(item.path, item.nodeid)
+            self.state.records[nodeid] = TestRecord(nodeid, clause_ids(item))
+            reason = gate(item, catalogue, target)
+            if reason:
+                item.add_marker(pytest.mark.skip(reason=reason))
 
+    def pytest_runtest_setup(self, item: pytest.Item) -> None:
+        if not is_conformance_item(item):
+            return
+        ids = clause_ids(item)
+        if not ids:
+            pytest.fail("conformance test without a @pytest.mark.clause marker", pytrace=False)
+        unknown = [c for c in ids if c not in catalogue_for(item.config)]
+        if unknown:
+            pytest.fail(f"clause id(s) not in the catalogue: {', '.join(unknown)}", pytrace=False)
 
-def pytest_runtest_logreport(report: pytest.TestReport) -> None:
-    log = _active_log
-    if log is None or report.nodeid not in log.records:
-        return
-    record = log.records[report.nodeid]
-    record.duration += report.duration
-    record.properties.update({k: str(v) for k, v in report.user_properties})
-    if report.when == "call" or report.skipped:
+    # A wrapper because what we know of the item must be on the report the moment
+    # pytest makes it: pytest-xdist ships reports to its controller from its own
+    # logreport hook, and the controller, which never collects, learns it only so.
+    @pytest.hookimpl(hookwrapper=True)
+    def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
+        outcome = yield
+        if not is_conformance_item(item):
+            return
+        report = outcome.get_result()
+        report.conformance_clauses = list(clause_ids(item))
+        report.conformance_nodeid = package_nodeid(item.path, item.nodeid)
+        if report.failed and call.excinfo is not None:
+            report.conformance_headline = failure_headline(call.excinfo.value)
+
+    def pytest_runtest_logreport(self, report: pytest.TestReport) -> None:
+        clauses = getattr(report, "conformance_clauses", None)
+        if clauses is None:  # not a conformance test
+            self.state.other_failures += int(report.failed)
+            return
+        nodeid = getattr(report, "conformance_nodeid", report.nodeid)
+        record = self.state.records.get(nodeid)
+        if record is None:  # an xdist controller collected nothing: create the record here
+            record = self.state.records[nodeid] = TestRecord(nodeid, tuple(clauses))
+        self.state.seen[nodeid] = None
+        record_report(record, report)
+
+    def pytest_collectreport(self, report: pytest.CollectReport) -> None:
         if report.failed:
-            record.outcome, record.reason = "failed", _message(report)
-        elif report.skipped:
-            record.outcome, record.reason = "skipped", _message(report)
-        else:
-            record.outcome, record.reason = "passed", ""
-    elif report.failed:  # setup or teardown went wrong
-        note = f"{report.when}: {_message(report)}"
-        if record.outcome == "failed" or record.reason.startswith("setup:"):
-            record.reason += "\n" + note  # the first problem stays the headline
-        else:
-            record.outcome, record.reason = "error", note
+            self.state.collection_errors.append(f"{report.nodeid}: {report.longreprtext[-2000:]}")
 
+    def pytest_sessionfinish(self, session: pytest.Session, exitstatus: int) -> None:
+        """A plain pytest run exits as its clause summary says (expected departures are no failure)."""
+        if self.state.runner_renders_report or not self.state.seen:
+            return
+        try:
+            self.state.document = document_from_config(self.config)
+        except Exception as exc:  # the summary must never hide pytest's own report
+            self.state.summary_problem = f"{type(exc).__name__}: {exc}"
+            return
+        if exitstatus in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED) and not self.state.other_failures:
+            session.exitstatus = pytest.ExitCode(exit_status(self.state.document))
 
-_active_log: Optional[ResultLog] = None
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_sessionstart(session: pytest.Session) -> None:
-    global _active_log
-    _active_log = session.config._conformance_log  # type: ignore[attr-defined]
-
-
-def pytest_collectreport(report: pytest.CollectReport) -> None:
-    if report.failed and _active_log is not None:
-        _active_log.collection_errors.append(f"{report.nodeid}: {report.longreprtext[-2000:]}")
-
-
-# The runner's hooks (clause filter, xdist-safe capture) and the clause-level
-# summary at the end of a plain ``pytest`` run live in their own module.
-pytest_plugins = ["conformance.pytest_summary"]
+    def pytest_terminal_summary(self, terminalreporter) -> None:
+        if self.state.summary_problem:
+            terminalreporter.write_line(f"conformance summary unavailable: {self.state.summary_problem}")
+        if self.state.document is None:
+            return
+        terminalreporter.write_sep("=", "tempfile conformance: clause summary")
+        verbosity = -1 if self.config.getoption("verbose") <= 0 else 1
+        for line in render_text(self.state.document, verbosity=verbosity, colour=False).splitlines():
+            terminalreporter.write_line(line)
+        terminalreporter.write_line(
+            f"expectations: {self.state.document['expectations'] or 'none'}; the exit status follows "
+            f"this clause summary ({exit_status(self.state.document)}), not the test count")

@@ -1,4 +1,4 @@
-"""Running the conformance tests in-process and turning the session into a result document."""
+"""Running the conformance tests in-process (or in ``--jobs`` shard processes) into a result document."""
 
 from __future__ import annotations
 
@@ -6,20 +6,26 @@ import contextlib
 import io
 import json
 import os
-import platform as platform_module
-import re
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Optional, Sequence, Tuple
 
+# Imported before pytest starts, on purpose: pytest marks every module of a plugin's distribution
+# for assertion rewriting and, where bytecode is not written (PYTHONDONTWRITEBYTECODE), would
+# recompile all of Hypothesis on every run.
+import hypothesis  # noqa: F401
 import pytest
 
-from conformance import expectations as expectations_module
-from conformance import plugin, pytest_summary, results, support
-from conformance.targets import Target, resolve_target
-from spec import Catalogue, load_catalogue
+from conformance import plugin, progress, session
+from conformance.confined import ConfinedRunError, is_foreign, run_confined
+from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
+from conformance.results import TestRecord
+from conformance.target import Target, looks_like_path
+from conformance.targets import resolve_target
+from conformance.vocabulary import AUDIT_GUARD_ONLY, SANDBOX_BWRAP
+from spec import load_catalogue
 
 
 class RunnerError(Exception):
@@ -36,110 +42,37 @@ class RunOptions:
     jobs: Optional[int] = None
     expectations: Optional[str] = None  # an explicit file
     use_expectations: bool = True
+    # Module and path targets run inside the sandbox when conformance.sandbox provides one;
+    # --no-sandbox turns that off (only for code one trusts).
+    sandbox: bool = True
     test_files: List[str] = field(default_factory=list)  # one shard of a --jobs run (internal)
 
 
-def interpreter_info() -> Dict[str, str]:
-    """The interpreter running the suite."""
-    return {"implementation": sys.implementation.name,
-            "version": platform_module.python_version(), "executable": sys.executable}
-
-
-def target_info(target: Target) -> Dict[str, object]:
-    """The ``target`` object of the result document."""
-    return {"name": target.name, "implementation": target.implementation,
-            "partial": bool(target.partial), "capabilities": sorted(target.capabilities)}
-
-
-def selected_clauses(catalogue: Catalogue, patterns: Sequence[str]) -> List[object]:
-    """The clauses matching ``patterns`` (all without patterns); none matching is a usage error."""
-    chosen = [c for c in catalogue if pytest_summary.matches((c.id,), patterns)]
-    if not chosen:
-        raise RunnerError(f"--clause {' '.join(patterns)} matches no clause id "
-                          "(try python -m conformance --list-clauses)")
-    return chosen
-
-
-def choose_expectations(target: Target, catalogue: Catalogue, explicit: Optional[str],
-                        use: bool) -> Tuple[Optional[Path], Dict[str, object]]:
-    """The expectation file for this run and its entries (raises ExpectationError)."""
-    if not use:
-        return None, {}
-    path = Path(explicit) if explicit else expectations_module.find_expectation_file(
-        target.name, sys.implementation.name, target.version)
-    if path is None:
-        return None, {}
-    release = tuple(int(x) for x in re.findall(r"\d+", platform_module.python_version())[:3])
-    return path, dict(expectations_module.load_expectations(path, (c.id for c in catalogue), release))
-
-
-def session_outcomes(log: plugin.ResultLog, seen: Sequence[str],
-                     catalogue: Catalogue) -> Tuple[List[results.TestOutcome], List[str]]:
-    """Tests that reported, as outcomes, plus problems that make the session unclean."""
-    outcomes, errors = [], list(log.collection_errors)
-    seen_set = set(seen)
-    for nodeid, record in log.records.items():
-        if nodeid not in seen_set:
-            continue  # never ran: it must not count for anything
-        outcomes.append(results.TestOutcome(nodeid, tuple(record.clauses), record.outcome,
-                                            record.reason, record.duration, dict(record.properties)))
-        if not record.clauses:
-            errors.append(f"{nodeid}: conformance test without a @pytest.mark.clause marker")
-        unknown = [c for c in record.clauses if c not in catalogue]
-        if unknown:
-            errors.append(f"{nodeid}: names clause id(s) not in the catalogue: {', '.join(unknown)}")
-    return outcomes, errors
-
-
-def build_document(target: Target, catalogue: Catalogue, clauses: Sequence[object],
-                   outcomes: Sequence[results.TestOutcome], errors: Sequence[str],
-                   expectations_file: Optional[Path], expected: Dict[str, object]) -> dict:
-    """Aggregate and wrap everything in the result document."""
-    verdicts = results.aggregate(clauses, outcomes, version=target.version, platform=sys.platform,
-                                 partial=target.partial, expectations=expected)
-    return results.result_document(
-        target=target_info(target), interpreter=interpreter_info(), platform=sys.platform,
-        judged_version=target.version_text, results=verdicts,
-        expectations_file=str(expectations_file) if expectations_file else None, errors=errors)
-
-
-def document_from_config(config) -> dict:
-    """The result document of a finished pytest session (used by the terminal summary)."""
-    catalogue = plugin.catalogue_for(config)
-    target = plugin.target_for(config)
-    state: pytest_summary.SessionState = config._conformance_state
-    clauses = selected_clauses(catalogue, state.patterns)
-    path, expected = choose_expectations(target, catalogue, None, True)
-    outcomes, errors = session_outcomes(config._conformance_log, sorted(state.seen), catalogue)
-    return build_document(target, catalogue, clauses, outcomes, errors, path, expected)
-
-
 class _SessionProbe:
-    """Passed to pytest.main: hands it our Target and keeps the config for afterwards."""
+    """Passed to pytest.main: hands the plugin our Target and keeps the config for afterwards."""
 
     def __init__(self, target: Target) -> None:
         self.target = target
-        self.config = None
+        self.config: Optional[pytest.Config] = None
 
-    @pytest.hookimpl(trylast=True)  # after the plugin has set its defaults
-    def pytest_configure(self, config) -> None:
+    def pytest_configure(self, config: pytest.Config) -> None:
+        # state_of creates the state if the plugin has not yet, so no hook order is needed.
+        state = plugin.state_of(config)
+        state.target = self.target
+        state.runner_renders_report = True
         self.config = config
-        config._conformance_target = self.target
-        config._conformance_state.runner_owned = True
 
 
-def _target_argument(spec: str) -> str:
+def target_argument(spec: str) -> str:
     """Paths become absolute, so shard processes and child processes find the same file."""
-    if spec.endswith(".py") or os.sep in spec:
-        return os.path.abspath(spec)
-    return spec
+    return os.path.abspath(spec) if looks_like_path(spec) else spec
 
 
 def pytest_arguments(options: RunOptions) -> List[str]:
     """The pytest command line for a run (or for one shard of it)."""
     args = list(options.test_files or [plugin.TESTS_DIR])
-    args += ["-p", "no:cacheprovider", "-p", "conformance.pytest_summary", "-p", "no:benchmark",
-             "-q", "--no-header", "-rN", "--conformance-target", _target_argument(options.target)]
+    args += ["-p", "no:cacheprovider", "-p", "no:benchmark",
+             "-q", "--no-header", "-rN", "--conformance-target", target_argument(options.target)]
     if options.as_version:
         args += ["--conformance-as-version", options.as_version]
     for pattern in options.patterns:
@@ -164,42 +97,34 @@ def shards(files: Sequence[str], count: int) -> List[List[str]]:
 
 
 def _shard_command(options: RunOptions, files: Sequence[str], output: str) -> List[str]:
-    command = [sys.executable, "-m", "conformance", "--target", _target_argument(options.target),
-               "--no-expectations", "--format", "json", "--output", output,
-               "--shard", os.pathsep.join(files)]
-    if options.as_version:
-        command += ["--as-version", options.as_version]
-    for pattern in options.patterns:
-        command += ["--clause", pattern]
-    return command
+    return [sys.executable, "-m", "conformance", *child_arguments(options), "--format", "json",
+            "--output", output, "--shard", os.pathsep.join(files)]
 
 
-def merge_shards(documents: Sequence[dict]) -> Tuple[List[results.TestOutcome], List[str]]:
-    """The test outcomes and session errors of several shard documents, as one session's."""
-    outcomes: Dict[str, results.TestOutcome] = {}
+def merge_shards(documents: Sequence[dict]) -> Tuple[List[TestRecord], List[str]]:
+    """The test records and session errors of several shard documents, as one session's."""
+    records: Dict[str, TestRecord] = {}
     errors: List[str] = []
     for document in documents:
         errors.extend(document.get("errors", []))
         for clause in document["clauses"]:
             for test in clause["tests"]:
-                found = outcomes.get(test["nodeid"])
+                found = records.get(test["nodeid"])
                 if found is None:
-                    found = outcomes[test["nodeid"]] = results.TestOutcome(
-                        test["nodeid"], (), test["outcome"], test["message"], test["duration"],
-                        dict(test["properties"]))
+                    found = records[test["nodeid"]] = TestRecord.from_dict(test)
                 if clause["id"] not in found.clauses:
                     found.clauses += (clause["id"],)
-    return list(outcomes.values()), errors
+    return list(records.values()), errors
 
 
-def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[results.TestOutcome], List[str]]:
+def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[TestRecord], List[str]]:
     """Run the test modules in ``jobs`` separate processes and merge what they report.
 
     Each shard is an ordinary serial session in its own interpreter: the suite's
     tests fork, send signals, install audit hooks and count descriptors, which a
     worker thread sharing the process (pytest-xdist's) would disturb.
     """
-    scratch = support.make_scratch(support.harness_tmp_root(), "shards")
+    scratch = make_scratch(harness_tmp_root(), "shards")
     try:
         running = []
         for index, files in enumerate(shards(conformance_modules(), jobs)):
@@ -218,28 +143,76 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[results.TestOutcom
                 documents.append(json.load(handle))
         return merge_shards(documents)
     finally:
-        support.remove_tree(scratch)
+        remove_untrusted_tree(scratch, harness_tmp_root())
 
 
-def run(options: RunOptions) -> dict:
-    """Run the suite (in this process, or in ``--jobs`` shard processes); the result document."""
-    catalogue = load_catalogue()
-    clauses = selected_clauses(catalogue, options.patterns)
-    target = resolve_target(_target_argument(options.target), options.as_version)
-    path, expected = choose_expectations(target, catalogue, options.expectations,
-                                         options.use_expectations)
-    if options.jobs and options.jobs > 1 and not options.test_files:
-        outcomes, errors = run_sharded(options, options.jobs)
-        return build_document(target, catalogue, clauses, outcomes, errors, path, expected)
+def run_in_process(options: RunOptions, target: Target) -> Tuple[List[TestRecord], List[str]]:
+    """One pytest session in this process; the records of the tests that reported."""
     probe = _SessionProbe(target)
+    plugins: List[object] = [probe]
+    if progress.wanted(sys.stderr):  # the terminal itself, before pytest's output is captured
+        plugins.append(progress.TerminalProgress(sys.stderr))
     captured = io.StringIO()
     with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
-        code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=[probe])
+        code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=plugins)
     config = probe.config
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED,
                     pytest.ExitCode.NO_TESTS_COLLECTED) or config is None:
         tail = " | ".join(line.strip() for line in captured.getvalue().strip().splitlines()[-3:])
         raise RunnerError(f"pytest stopped with exit code {int(code)}: {tail or 'no output'}")
-    state: pytest_summary.SessionState = config._conformance_state
-    outcomes, errors = session_outcomes(config._conformance_log, sorted(state.seen), catalogue)
-    return build_document(target, catalogue, clauses, outcomes, errors, path, expected)
+    state = plugin.state_of(config)
+    return session.session_records(state.records, state.seen, plugin.catalogue_for(config),
+                                   state.collection_errors)
+
+
+def child_arguments(options: RunOptions, *, whole_run: bool = False) -> List[str]:
+    """The same run's options for a child process.
+
+    A shard or a confined child uses no expectations (the caller applies them);
+    a child that does the whole run (``--python``) gets them, and the sandbox choice.
+    """
+    argv = ["--target", target_argument(options.target)]
+    if options.as_version:
+        argv += ["--as-version", options.as_version]
+    for pattern in options.patterns:
+        argv += ["--clause", pattern]
+    if options.jobs:
+        argv += ["--jobs", str(options.jobs)]
+    if not whole_run or not options.use_expectations:
+        return argv + ["--no-expectations"] + ([] if options.sandbox else ["--no-sandbox"])
+    if options.expectations:
+        argv += ["--expectations", os.path.abspath(options.expectations)]
+    return argv + ([] if options.sandbox else ["--no-sandbox"])
+
+
+def _confined(options: RunOptions) -> Optional[dict]:
+    """A module or path target judged inside the sandbox, or None where none can be built."""
+    spec = target_argument(options.target)
+    readable = [os.path.dirname(spec)] if looks_like_path(spec) else []
+    try:
+        return run_confined(child_arguments(options), readable + [os.getcwd()])
+    except ConfinedRunError as exc:
+        raise RunnerError(str(exc)) from None
+
+
+def run(options: RunOptions) -> dict:
+    """Run the suite (in this process, in ``--jobs`` shards, or confined); the result document."""
+    catalogue = load_catalogue()
+    clauses = session.selected_clauses(catalogue, options.patterns)
+    top_level = not options.test_files
+    child = _confined(options) if options.sandbox and top_level and is_foreign(options.target) else None
+    if child is not None:  # the target was never imported here
+        judged = session.Judged.from_document(child)
+        records, errors = merge_shards([child])
+    else:
+        target = resolve_target(target_argument(options.target), options.as_version)
+        judged = session.Judged.of(target)
+    path, expected = session.choose_expectations(judged, catalogue, options.expectations,
+                                                 options.use_expectations)
+    if child is None:
+        if options.jobs and options.jobs > 1 and top_level:
+            records, errors = run_sharded(options, options.jobs)
+        else:
+            records, errors = run_in_process(options, target)
+    confinement = SANDBOX_BWRAP if child is not None else AUDIT_GUARD_ONLY
+    return session.build_document(judged, clauses, records, errors, path, expected, confinement)

@@ -1,31 +1,8 @@
-"""Targets: what the suite judges, and the capabilities each one offers.
+"""Resolving a ``--target`` value into a :class:`~conformance.target.Target`.
 
-A *target* is a module that implements (some of) the tempfile API, plus three
-facts the harness needs about it:
-
-* ``version`` -- the Python version whose documented behaviour it is judged
-  against.  The stdlib is judged against the interpreter running it, the
-  reference against 3.14, any other module against ``--as-version`` (3.14).
-* ``capabilities`` -- optional hooks, by name.  A test that needs one the
-  target lacks is *skipped* with that reason, never passed.
-* ``partial`` -- True when the target implements only part of the API on
-  purpose (an async wrapper, say); names it lacks are then reported as
-  "not implemented" rather than failures.
-
-Capabilities (the contract; see docs "target contract"):
-
-``name-injection``
-    ``inject(names: Iterable[str]) -> context manager``.  While the context is
-    active, every creating function (mkstemp, mkdtemp, the file classes, and
-    mktemp) takes the random part of each candidate name from ``names``, in
-    order, one per attempt.  Used to force collisions.
-
-A module declares capabilities itself with a module attribute::
-
-    __conformance_capabilities__ = {"name-injection": inject_names}
-
-which is how the reference offers its documented hook, and how any third-party
-module can offer one without an adapter.
+``stdlib`` and ``adapter:NAME`` go through an adapter (:mod:`conformance.adapters`),
+``reference`` is the annotated reference, a path is imported from its file, and
+anything else is imported as a module by name.
 """
 
 from __future__ import annotations
@@ -33,57 +10,40 @@ from __future__ import annotations
 import importlib
 import importlib.util
 import os
-import shlex
 import sys
-from dataclasses import dataclass, field
 from types import ModuleType
-from typing import Any, Callable, ContextManager, Dict, Iterable, Optional, Tuple
+from typing import Any, Callable, Dict, Optional, Tuple
 
-from spec import parse_version
+from conformance.adapters import load_adapter
+from conformance.target import (
+    CAPABILITIES,
+    DEFAULT_VERSION,
+    EARLIEST_VERSION,
+    LATEST_VERSION,
+    TEMPFILE_NAMES,
+    Target,
+    TargetError,
+    looks_like_path,
+)
+from spec import SpecError, parse_version
 
-CAPABILITIES: Dict[str, str] = {
-    "name-injection": "choose the random part of candidate names, to force collisions",
-}
-
-DEFAULT_VERSION = (3, 14)
+__all__ = ["Target", "TargetError", "judged_version", "resolve_target"]
 
 
-class TargetError(Exception):
-    """The target cannot be loaded; the message is one line for the user."""
-
-
-@dataclass
-class Target:
-    """A module under judgement and what the harness knows about it."""
-
-    name: str
-    module: ModuleType
-    version: Tuple[int, int]
-    capabilities: Dict[str, Callable[..., Any]] = field(default_factory=dict)
-    partial: bool = False
-    implementation: str = ""
-    # Optional per-test set-up, for targets whose file system is not the host's
-    # (a fake file system must learn about the test's scratch directory).
-    prepare_scratch: Optional[Callable[[str], None]] = None
-    # Extra pytest options the target needs (an adapter's PYTEST_ADDOPTS), e.g.
-    # "-p no:unraisableexception" for libraries that finalise objects in worker threads.
-    pytest_options: Tuple[str, ...] = ()
-
-    def has(self, capability: str) -> bool:
-        """Does the target offer ``capability``?"""
-        return capability in self.capabilities
-
-    def inject_names(self, names: Iterable[str]) -> ContextManager[None]:
-        """Use the target's name-injection hook (check :meth:`has` first)."""
-        return self.capabilities["name-injection"](names)
-
-    @property
-    def version_text(self) -> str:
-        return f"{self.version[0]}.{self.version[1]}"
+def judged_version(text: str) -> Tuple[int, int]:
+    """An ``--as-version`` value as (3, N), inside the spec's range, or :class:`TargetError`."""
+    try:
+        version = parse_version(text)
+    except SpecError as exc:
+        raise TargetError(str(exc)) from None
+    if not EARLIEST_VERSION <= version <= LATEST_VERSION:
+        low, high = (f"{v[0]}.{v[1]}" for v in (EARLIEST_VERSION, LATEST_VERSION))
+        raise TargetError(f"version {text!r} is outside the spec's range ({low} to {high})")
+    return version
 
 
 def _declared_capabilities(module: ModuleType) -> Dict[str, Callable[..., Any]]:
-    declared = getattr(module, "__conformance_capabilities__", None) or {}
+    declared = vars(module).get("__conformance_capabilities__") or {}
     return {k: v for k, v in dict(declared).items() if k in CAPABILITIES}
 
 
@@ -93,7 +53,7 @@ def _module_target(name: str, module: ModuleType, version: Tuple[int, int]) -> T
         module=module,
         version=version,
         capabilities=_declared_capabilities(module),
-        implementation=str(getattr(module, "__version__", "")),
+        implementation=str(vars(module).get("__version__", "")),
     )
 
 
@@ -108,24 +68,20 @@ def _import_path(path: str) -> ModuleType:
     return module
 
 
-def resolve_target(spec: str, as_version: Optional[str] = None) -> Target:
-    """Turn a ``--target`` value into a :class:`Target` or raise :class:`TargetError`."""
-    version = parse_version(as_version) if as_version else None
-    if spec == "stdlib":
-        from conformance.adapters.stdlib import make_target
-
-        target = make_target()
-        if version:
-            target.version = version
-        return target
-    if spec == "reference":
-        import reference
-
-        return _module_target("reference", reference, version or DEFAULT_VERSION)
-    if spec.startswith("adapter:"):
-        return _adapter_target(spec[len("adapter:"):], version)
+def _adapter_target(name: str) -> Target:
+    """``adapter:NAME`` (and ``stdlib``): the adapter builds the target."""
+    adapter = load_adapter(name)
     try:
-        if spec.endswith(".py") or os.sep in spec:
+        target = adapter.make_target()
+    except ImportError as exc:  # the judged library is not installed
+        raise TargetError(f"adapter {name!r} is not available: {exc}") from None
+    target.pytest_options = adapter.pytest_options
+    return target
+
+
+def _imported_target(spec: str) -> Target:
+    try:
+        if looks_like_path(spec):
             if not os.path.isfile(spec):
                 raise TargetError(f"target file {spec!r} does not exist")
             module = _import_path(spec)
@@ -135,17 +91,29 @@ def resolve_target(spec: str, as_version: Optional[str] = None) -> Target:
         raise
     except Exception as exc:  # any import failure is the user's one-line problem
         raise TargetError(f"cannot import target {spec!r}: {type(exc).__name__}: {exc}") from None
-    return _module_target(spec, module, version or DEFAULT_VERSION)
+    offered = set(dir(module))
+    if not offered.intersection(TEMPFILE_NAMES):
+        raise TargetError(f"target {spec!r} offers none of the tempfile API "
+                          f"({', '.join(TEMPFILE_NAMES[:7])}, ...)")
+    target = _module_target(spec, module, DEFAULT_VERSION)
+    origin = vars(module).get("__file__")
+    target.origin = os.path.abspath(origin) if isinstance(origin, str) else None
+    return target
 
 
-def _adapter_target(name: str, version: Optional[Tuple[int, int]]) -> Target:
-    """``adapter:NAME`` loads ``conformance.adapters.NAME.make_target()``."""
-    try:
-        adapter = importlib.import_module(f"conformance.adapters.{name}")
-        target = adapter.make_target()
-    except ImportError as exc:
-        raise TargetError(f"adapter {name!r} is not available: {exc}") from None
+def resolve_target(spec: str, as_version: Optional[str] = None) -> Target:
+    """Turn a ``--target`` value into a :class:`Target` or raise :class:`TargetError`."""
+    version = judged_version(as_version) if as_version else None
+    if spec == "stdlib":
+        target = _adapter_target("stdlib")
+    elif spec == "reference":
+        import reference
+
+        target = _module_target("reference", reference, DEFAULT_VERSION)
+    elif spec.startswith("adapter:"):
+        target = _adapter_target(spec[len("adapter:"):])
+    else:
+        target = _imported_target(spec)
     if version:
         target.version = version
-    target.pytest_options = tuple(shlex.split(str(getattr(adapter, "PYTEST_ADDOPTS", ""))))
     return target

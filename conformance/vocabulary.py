@@ -21,7 +21,12 @@ CATALOGUE_SCHEMA = "tempfile-conformance-catalogue/1"
 # A test's outcome, as pytest reports it.  Until a report arrives a test counts
 # as an error, so a test that never reported can never pass.
 
-TEST_OUTCOMES: Tuple[str, ...] = ("passed", "failed", "error", "skipped")
+TEST_PASSED = "passed"
+TEST_FAILED = "failed"
+TEST_ERROR = "error"
+TEST_SKIPPED = "skipped"
+TEST_OUTCOMES: Tuple[str, ...] = (TEST_PASSED, TEST_FAILED, TEST_ERROR, TEST_SKIPPED)
+NO_REPORT = "the test reported no result"
 
 # ---------------------------------------------------------------------------
 # A clause's status in one run.
@@ -64,6 +69,38 @@ STATUS_CODES: Dict[str, str] = {
 SKIP_NOT_APPLICABLE = "not applicable: "
 SKIP_MISSING_CAPABILITY = "missing capability: "
 SKIP_NOT_IMPLEMENTED = "not implemented: "
+# The target offers no means by which the test can observe its clause (the reason follows).
+SKIP_UNOBSERVABLE = "unobservable: "
+
+# ---------------------------------------------------------------------------
+# Capabilities a target may offer (the contract is in conformance/target.py).
+
+NAME_INJECTION = "name-injection"
+
+# ---------------------------------------------------------------------------
+# How a test observed what it judged: a test says so with
+# ``record_property(MEANS_PROPERTY, one of OBSERVATION_MEANS)``, and each clause
+# of the result document lists the means of its tests.
+
+MEANS_PROPERTY = "means"
+AUDIT_EVENT_PLANTING = "audit-event planting"  # an entry planted at the path an audit event announces
+AUDIT_EVENT_RECORDING = "audit-event recording"  # the events themselves, as recorded by a hook
+FLAG_INSPECTION = "flag inspection"  # open flags, modes, descriptor state read back
+EFFECT_ON_DISK = "effect on disk"  # what exists (or not) in the file system afterwards
+RETURNED_VALUE = "returned value"  # what a call returned or raised
+CHILD_PROCESS = "child process"  # behaviour seen from a separate process (exit, signals, inheritance)
+OBSERVATION_MEANS: Tuple[str, ...] = (
+    NAME_INJECTION, AUDIT_EVENT_PLANTING, AUDIT_EVENT_RECORDING, FLAG_INSPECTION, EFFECT_ON_DISK,
+    RETURNED_VALUE, CHILD_PROCESS,
+)
+# How a run was confined (the result document's "sandbox"): a kernel sandbox
+# around the child process that ran the tests, or only the harness's audit guard.
+SANDBOX_BWRAP = "bwrap"
+AUDIT_GUARD_ONLY = "audit-guard-only"
+CONFINEMENTS: Tuple[str, ...] = (SANDBOX_BWRAP, AUDIT_GUARD_ONLY)
+
+# A property whose key starts with this is a measured figure (shown with the test that measured it).
+FIGURE_PREFIX = "figure:"
 
 # ---------------------------------------------------------------------------
 # Why a target departs from a clause: the class of an expectation entry.  It
@@ -108,3 +145,34 @@ TIER_TITLES: Dict[str, str] = {
     CORE: "Core tier (must / should)",
     OPTIONAL: "Optional tier (may / informative; never fails the run)",
 }
+
+# ---------------------------------------------------------------------------
+# Host capabilities: what the machine running the suite must be able to do for
+# a test to observe its clause (``@pytest.mark.host(NAME, ...)``).  A closed
+# list: a test on a host without one is unobservable *on this host*, with the
+# reason below, never a pass and never a failure.
+
+HOST_CAPABILITIES: Dict[str, str] = {
+    "fork": "os.fork() makes a child process",
+    "subprocess": "a fresh interpreter can be started as a child process",
+    "threads": "a second thread can be started",
+    "signals": "a child process can be killed by a signal and its death seen",
+    "privilege-drop": "a check can run without root's permission bypass (another uid, or setpriv)",
+    "mount-namespace": "a child can get a private mount namespace (root and unshare -m)",
+    "resource-limits": "the process can lower its own rlimits (open files, file size)",
+}
+SKIP_UNOBSERVABLE_ON_HOST = "unobservable on this host: needs "
+
+# ---------------------------------------------------------------------------
+# How a test observed its clause: a test records one of these as its "means"
+# property (``record_property(MEANS_PROPERTY, MEANS_AUDIT_PLANTING)``).
+
+MEANS_PROPERTY = "means"
+MEANS_NAME_INJECTION = NAME_INJECTION  # the capability is the means
+MEANS_AUDIT_PLANTING = "audit-event planting"
+MEANS_EXISTENCE_PLANTING = "existence-check planting"
+MEANS_NAMES_RETURNED = "names returned"
+MEANS_FLAG_INSPECTION = "flag inspection"
+MEANS_EFFECT_ON_DISK = "effect on disk"
+MEANS: Tuple[str, ...] = (MEANS_NAME_INJECTION, MEANS_AUDIT_PLANTING, MEANS_EXISTENCE_PLANTING,
+                          MEANS_NAMES_RETURNED, MEANS_FLAG_INSPECTION, MEANS_EFFECT_ON_DISK)

@@ -82,7 +82,7 @@ def rmtree_with_onexc(path: Any, onexc: OnExc, rmtree: Callable[..., None] = shu
     # at the same moments, so the handler is written once, for onexc, and
     # adapted here.  `rmtree` and `has_onexc` are parameters so that tests
     # can drive both branches on any interpreter.
-    if has_onexc:
+    if has_onexc:  # the new name, so 3.12+ warns of nothing [cleanup.callback.no-deprecation-warning]
         rmtree(path, onexc=onexc)
     else:
         # onerror received sys.exc_info(); the exception is its second item.

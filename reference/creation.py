@@ -156,7 +156,7 @@ def _make_directory(path: Any) -> None:
     # what O_EXCL gives files.  The mode is applied by the kernel as the
     # directory is born (minus the umask, which can only remove bits), so
     # there is no moment at which another user could enter it.
-    os.mkdir(path, DIR_MODE)
+    os.mkdir(path, DIR_MODE)  # on Windows too, an owner-only ACL [mkdtemp.windows.owner-only-acl]
 
 
 def mkdtemp(suffix: Any = None, prefix: Any = None, dir: Any = None) -> Any:

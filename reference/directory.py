@@ -106,7 +106,7 @@ def remove_tree(top: Any, ignore_errors: bool = False, second_try: bool = False)
         except FileNotFoundError:
             pass
         except OSError as repair_failed:
-            # [temporarydirectory.ignore-errors.best-effort] [cleanup.ignore-errors.best-effort]
+            # [temporarydirectory.ignore-errors.best-effort]
             # The repair itself can fail (chmod on a sub-directory another
             # user owns).  An erratum where we follow the docs: best-effort
             # mode swallows it and lets rmtree go on with the rest; CPython
@@ -129,6 +129,7 @@ def _implicit_cleanup(name: Any, warning: str, ignore_errors: bool, delete: bool
     if delete:
         # Errors here have no caller: the finalizer reports them as unraisable.
         # [temporarydirectory.finalize.removes-tree] [temporarydirectory.errors.at-finalization]
+        # (at interpreter exit too: [temporarydirectory.errors.at-shutdown])
         remove_tree(name, ignore_errors)
         # Relying on garbage collection is fragile (timing, shutdown order): say so.
         # [temporarydirectory.finalize.resource-warning]
@@ -144,8 +145,9 @@ class TemporaryDirectory:
         # [module.signature.temporarydirectory-ignore-cleanup-errors]
         # and keyword-only delete [module.signature.temporarydirectory-delete].
         self._best_effort, self._remove_at_exit = ignore_cleanup_errors, delete
-        # Created, audited and named by mkdtemp.
-        # [temporarydirectory.create.mkdtemp-rules] [audit.temporarydirectory.event]
+        # Created and audited by mkdtemp [temporarydirectory.create.mkdtemp-rules]
+        # [audit.temporarydirectory.event], so the name is absolute even for a
+        # relative dir [temporarydirectory.name.absolute-relative-dir].
         self.name = mkdtemp(suffix, prefix, dir)  # [temporarydirectory.name.attribute]
         # A weakref.finalize, not __del__: it holds only the name (never self,
         # which would keep the object alive) and also runs at interpreter exit.
@@ -163,7 +165,8 @@ class TemporaryDirectory:
     def __enter__(self) -> Any:
         # The path, not the object, as the docs' example shows
         # ([examples.temporarydirectory.context-manager]); the object itself has
-        # no __fspath__ [temporarydirectory.not-path-like].
+        # no __fspath__ [temporarydirectory.not-path-like] (an erratum of the docs
+        # source; we follow CPython, where no release has one).
         return self.name  # [temporarydirectory.enter.returns-name]
 
     def __exit__(self, *exc_info: Any) -> Optional[bool]:

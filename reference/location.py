@@ -255,6 +255,7 @@ def name_type(prefix: Any, suffix: Any, dir: Any) -> Type[Any]:
     # rely on it.  Anything but None or str counts as bytes, so a path-like
     # tempdir (which the docs forbid) gives bytes, as in CPython.
     # [tempdir.bytes.default-return-type] [tempdir.bytes.str-argument-wins] [tempdir.pathlike.quirk]
+    # (an erratum where we follow the docs: 3.8 and 3.9 raise TypeError instead)
     tempdir = package().tempdir
     return str if tempdir is None or isinstance(tempdir, str) else bytes  # [naming.types.str-by-default]
 

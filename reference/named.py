@@ -176,7 +176,7 @@ def _borrowed(method: Callable[..., Any], remover: _Remover) -> Callable[..., An
     return call
 
 
-class _TemporaryFileWrapper:
+class _TemporaryFileWrapper:  # no __fspath__ [namedtemporaryfile.not-path-like]: erratum, we follow CPython
     """The object NamedTemporaryFile returns: the file, its name, and removal rules."""
 
     # Why a wrapper and not a subclass of the io classes?  The class of the

@@ -190,8 +190,9 @@ class SpooledTemporaryFile(DelegatingIO):  # [spooled.io.iobase-instance]
 
     def writelines(self, lines: Iterable[Any]) -> None:
         """Write each line, rolling over as soon as the data grows past max_size."""
+        # [spooled.memory.writelines-counts] [spooled.memory.writelines-rolls-per-line]
         for line in lines:
-            self.write(line)  # [spooled.memory.writelines-counts]
+            self.write(line)  # each line checked against the limit as it is written
 
     def truncate(self, size: Optional[int] = None) -> int:
         """Truncate (or extend) to ``size``; growing past max_size rolls over first."""

@@ -21,18 +21,36 @@ A file looks like this::
     until = "3.11"                  # optional: last version it holds for
     source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"
 
-Derived clauses add ``rationale``; errata add an ``[clause.erratum]`` table;
-any clause may name ``related`` ids, and a clause that no test can observe on
-any platform we run on says why in ``unobservable``.
+Documented clauses add ``docs_ref``, the sentence(s) of the docs page they
+rest on (grammar in :mod:`spec.docs_refs`); derived clauses add ``rationale``;
+errata add an ``[clause.erratum]`` table; any clause may name ``related`` ids,
+a clause that no test can observe on any platform we run on says why in
+``unobservable``, and a clause with a version range whose own test cannot show
+the change at its edge says why in ``boundary_unobservable``.
 """
 
 from __future__ import annotations
 
-import re
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterator, Mapping, Optional, Sequence, Tuple
+
+from spec.rules import (
+    CLAUSE_DIR,
+    DOCS_PAGE,
+    KINDS,
+    LEVELS,
+    META_KEYS,
+    PLATFORMS,
+    SpecError,
+    Version,
+    check_keys,
+    check_kind_extras,
+    check_values,
+    fail,
+    parse_version,
+)
 
 if sys.version_info >= (3, 11):
     import tomllib
@@ -52,38 +70,6 @@ __all__ = [
     "load_catalogue",
     "parse_version",
 ]
-
-CLAUSE_DIR = Path(__file__).resolve().parent / "clauses"
-DOCS_PAGE = "https://docs.python.org/3.14/library/tempfile.html"
-
-LEVELS = ("must", "should", "may", "informative")
-KINDS = ("documented", "derived", "erratum")
-PLATFORMS = ("all", "posix", "linux", "windows")
-
-# Keys a clause may carry; anything else is a typo we want to hear about.
-_REQUIRED = ("id", "statement", "level", "kind", "platforms", "since", "source")
-_OPTIONAL = ("until", "rationale", "erratum", "related", "unobservable", "notes")
-_ERRATUM_REQUIRED = (
-    "versions", "docs_say", "cpython_does", "reproduction", "observed",
-    "reference_follows", "why",
-)
-_META_KEYS = ("api", "title", "order", "anchor")
-_ID_RE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9][a-z0-9_-]*)+$")
-_VERSION_RE = re.compile(r"^3\.(\d{1,2})$")
-
-Version = Tuple[int, int]
-
-
-class SpecError(ValueError):
-    """A clause file is malformed; the message names the file and the clause."""
-
-
-def parse_version(text: str) -> Version:
-    """Turn ``"3.12"`` into ``(3, 12)``; anything else is a :class:`SpecError`."""
-    match = _VERSION_RE.match(str(text))
-    if not match:
-        raise SpecError(f"bad version string {text!r} (expected '3.N')")
-    return (3, int(match.group(1)))
 
 
 def host_platforms(platform: Optional[str] = None) -> frozenset:
@@ -114,6 +100,8 @@ class Clause:
     related: Tuple[str, ...] = ()
     unobservable: str = ""
     notes: str = ""
+    docs_ref: str = ""
+    boundary_unobservable: str = ""
     file: str = ""
 
     @property
@@ -151,6 +139,8 @@ class Clause:
             "erratum": dict(self.erratum) or None,
             "related": list(self.related),
             "unobservable": self.unobservable or None,
+            "docs_ref": self.docs_ref or None,
+            "boundary_unobservable": self.boundary_unobservable or None,
         }
 
 
@@ -191,78 +181,17 @@ class Catalogue:
         return tuple(c for c in self.clauses if c.api == api)
 
 
-# ---------------------------------------------------------------------------
-# Validation: every complaint names the file and, where it can, the clause.
-# ---------------------------------------------------------------------------
-
-def _fail(path: Path, clause_id: str, message: str) -> SpecError:
-    where = f"{path.name}: clause {clause_id!r}" if clause_id else path.name
-    return SpecError(f"{where}: {message}")
-
-
-def _check_keys(path: Path, cid: str, raw: Mapping[str, Any]) -> None:
-    unknown = sorted(set(raw) - set(_REQUIRED) - set(_OPTIONAL))
-    if unknown:
-        raise _fail(path, cid, f"unknown key(s) {', '.join(unknown)}")
-    missing = [k for k in _REQUIRED if k not in raw or raw[k] in ("", [], None)]
-    if missing:
-        raise _fail(path, cid, f"missing field(s) {', '.join(missing)}")
-    for key in ("id", "statement", "level", "kind", "since", "source"):
-        if not isinstance(raw[key], str):
-            raise _fail(path, cid, f"{key} must be a string")
-
-
-def _check_values(path: Path, cid: str, raw: Mapping[str, Any]) -> None:
-    if not _ID_RE.match(cid):
-        raise _fail(path, cid, "id must be dotted lowercase words, e.g. 'mkstemp.mode.owner-only'")
-    if raw["level"] not in LEVELS:
-        raise _fail(path, cid, f"level {raw['level']!r} is not one of {', '.join(LEVELS)}")
-    if raw["kind"] not in KINDS:
-        raise _fail(path, cid, f"kind {raw['kind']!r} is not one of {', '.join(KINDS)}")
-    platforms = raw["platforms"]
-    if not isinstance(platforms, list) or not all(p in PLATFORMS for p in platforms):
-        raise _fail(path, cid, f"platforms must be a list drawn from {', '.join(PLATFORMS)}")
-    try:
-        since = parse_version(raw["since"])
-        until = parse_version(raw["until"]) if raw.get("until") is not None else None
-    except SpecError as exc:
-        raise _fail(path, cid, str(exc)) from None
-    if until is not None and until < since:
-        raise _fail(path, cid, f"until {raw['until']} comes before since {raw['since']}")
-    if not raw["source"].startswith(DOCS_PAGE):
-        raise _fail(path, cid, f"source must cite the tempfile docs page ({DOCS_PAGE}#...)")
-
-
-def _check_kind_extras(path: Path, cid: str, raw: Mapping[str, Any]) -> None:
-    kind = raw["kind"]
-    if kind == "derived" and not str(raw.get("rationale", "")).strip():
-        raise _fail(path, cid, "a derived clause needs a rationale")
-    erratum = raw.get("erratum")
-    if kind == "erratum":
-        if not isinstance(erratum, dict):
-            raise _fail(path, cid, "an erratum clause needs an [clause.erratum] table")
-        missing = [k for k in _ERRATUM_REQUIRED if not str(erratum.get(k, "")).strip()]
-        unknown = sorted(set(erratum) - set(_ERRATUM_REQUIRED))
-        if missing:
-            raise _fail(path, cid, f"erratum lacks {', '.join(missing)}")
-        if unknown:
-            raise _fail(path, cid, f"erratum has unknown key(s) {', '.join(unknown)}")
-        if erratum["reference_follows"] not in ("docs", "cpython"):
-            raise _fail(path, cid, "erratum.reference_follows must be 'docs' or 'cpython'")
-    elif erratum is not None:
-        raise _fail(path, cid, "only an erratum clause may carry an erratum table")
-
 
 def _build_clause(path: Path, api: str, raw: Mapping[str, Any]) -> Clause:
     cid = str(raw.get("id", "")) if isinstance(raw, dict) else ""
     if not isinstance(raw, dict):
-        raise _fail(path, cid, "each [[clause]] must be a table")
-    _check_keys(path, cid, raw)
-    _check_values(path, cid, raw)
-    _check_kind_extras(path, cid, raw)
+        raise fail(path, cid, "each [[clause]] must be a table")
+    check_keys(path, cid, raw)
+    check_values(path, cid, raw)
+    check_kind_extras(path, cid, raw)
     related = raw.get("related", [])
     if not isinstance(related, list) or not all(isinstance(r, str) for r in related):
-        raise _fail(path, cid, "related must be a list of clause ids")
+        raise fail(path, cid, "related must be a list of clause ids")
     return Clause(
         id=cid,
         api=api,
@@ -278,6 +207,8 @@ def _build_clause(path: Path, api: str, raw: Mapping[str, Any]) -> Clause:
         related=tuple(related),
         unobservable=" ".join(str(raw.get("unobservable", "")).split()),
         notes=" ".join(str(raw.get("notes", "")).split()),
+        docs_ref=str(raw.get("docs_ref", "")).strip(),
+        boundary_unobservable=" ".join(str(raw.get("boundary_unobservable", "")).split()),
         file=path.name,
     )
 
@@ -287,18 +218,18 @@ def _load_file(path: Path) -> Tuple[Api, list]:
         with path.open("rb") as handle:
             data = tomllib.load(handle)
     except tomllib.TOMLDecodeError as exc:
-        raise _fail(path, "", f"not valid TOML: {exc}") from None
+        raise fail(path, "", f"not valid TOML: {exc}") from None
     meta = data.get("meta")
     if not isinstance(meta, dict) or not isinstance(meta.get("api"), str):
-        raise _fail(path, "", "needs a [meta] table with an 'api' string")
-    unknown = sorted(set(meta) - set(_META_KEYS)) + sorted(set(data) - {"meta", "clause"})
+        raise fail(path, "", "needs a [meta] table with an 'api' string")
+    unknown = sorted(set(meta) - set(META_KEYS)) + sorted(set(data) - {"meta", "clause"})
     if unknown:
-        raise _fail(path, "", f"unknown key(s) {', '.join(unknown)}")
+        raise fail(path, "", f"unknown key(s) {', '.join(unknown)}")
     api = Api(meta["api"], str(meta.get("title", meta["api"])), int(meta.get("order", 999)),
               path.name)
     raws = data.get("clause", [])
     if not isinstance(raws, list):
-        raise _fail(path, "", "'clause' must be an array of tables ([[clause]])")
+        raise fail(path, "", "'clause' must be an array of tables ([[clause]])")
     return api, [_build_clause(path, api.name, raw) for raw in raws]
 
 
@@ -312,7 +243,7 @@ def load_catalogue(directory: Optional[Path] = None,
         apis.append(api)
         for clause in found:
             if clause.id in seen:
-                raise _fail(Path(path), clause.id, f"duplicate id (first defined in {seen[clause.id]})")
+                raise fail(Path(path), clause.id, f"duplicate id (first defined in {seen[clause.id]})")
             seen[clause.id] = Path(path).name
             clauses.append(clause)
     for clause in clauses:

@@ -9,7 +9,7 @@ from typing import Iterator
 import pytest
 
 import reference
-from conformance.support import open_fds
+from conformance.harness.descriptors import open_fds
 
 
 @pytest.fixture

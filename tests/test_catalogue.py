@@ -21,6 +21,7 @@ kind = "documented"
 platforms = ["all"]
 since = "3.8"
 source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"
+docs_ref = "mkstemp ¶1"
 """
 
 
@@ -60,6 +61,13 @@ def test_good_file_loads(tmp_path):
         (('id = "demo.one"', 'id = "Demo One"'), "id must be"),
         (('since = "3.8"', 'since = "3.8"\nrelated = ["demo.nowhere"]'), "name no clause"),
         (('kind = "documented"', 'kind = "derived"'), "needs a rationale"),
+        (('docs_ref = "mkstemp ¶1"\n', ''), "needs docs_ref"),
+        (('docs_ref = "mkstemp ¶1"', 'docs_ref = "mkstemp ¶9"'), "mkstemp has 8 paragraph(s)"),
+        (('docs_ref = "mkstemp ¶1"', 'docs_ref = "the third paragraph"'), "is not 'SECTION PART'"),
+        (('docs_ref = "mkstemp ¶1"', 'docs_ref = "mkstmp ¶1"'), "unknown section 'mkstmp'"),
+        (('docs_ref = "mkstemp ¶1"', 'docs_ref = "mkstemp ¶1 \\"' + "w " * 8 + 'nine\\""'),
+         "at most 8 words"),
+        (('since = "3.8"', 'since = "3.8"\nboundary_unobservable = "why"'), "needs a version range"),
         (('kind = "documented"', 'kind = "erratum"'), "needs an [clause.erratum]"),
         (('source = "https://docs.python.org/3.14/library/tempfile.html#tempfile.mkstemp"',
           'source = "https://example.org/"'), "must cite the tempfile docs"),

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import asyncio
 import atexit
+import concurrent.futures
 import inspect
 import os
 import sys
@@ -24,6 +25,31 @@ import tempfile
 import threading
 import types
 from typing import Any, Awaitable, Callable, Iterator, Optional
+
+
+class InlineExecutor(concurrent.futures.ThreadPoolExecutor):
+    """The loop's default executor: runs each blocking call at once, on the loop's own thread.
+
+    Async libraries hand blocking work to the loop's executor (aiofiles:
+    ``run_in_executor(None, ...)``), which is the application's choice to
+    make.  A thread pool would keep the last result in its worker thread
+    until that thread gets round to dropping it, so an object the test has
+    let go (a TemporaryDirectory) would be finalised later, on that thread,
+    outside the test's ``catch_warnings`` -- a cell that passes or fails by
+    thread timing.  Run inline, no thread but the loop's holds a result, and
+    :meth:`LoopRunner.run` waits until the loop has let go of it too.
+    """
+
+    def __init__(self) -> None:
+        super().__init__(max_workers=1)  # never started: submit() runs the call itself
+
+    def submit(self, fn: Callable[..., Any], /, *args: Any, **kwargs: Any) -> concurrent.futures.Future:
+        future: concurrent.futures.Future = concurrent.futures.Future()
+        try:
+            future.set_result(fn(*args, **kwargs))
+        except BaseException as exc:  # noqa: B036 - the awaiting caller raises it
+            future.set_exception(exc)
+        return future
 
 
 class LoopRunner:
@@ -51,6 +77,7 @@ class LoopRunner:
             dead = self._thread is not None and not self._thread.is_alive()
             if self._loop is None or self._pid != os.getpid() or dead:
                 loop = asyncio.new_event_loop()
+                loop.set_default_executor(InlineExecutor())
                 thread = threading.Thread(target=loop.run_forever, name="async-bridge", daemon=True)
                 thread.start()
                 self._loop, self._thread, self._pid = loop, thread, os.getpid()
@@ -73,6 +100,11 @@ class LoopRunner:
         re-raised here, in the caller's thread, where synchronous code would
         have raised it (the fault tests inject interrupts); and a loop that
         died anyway is reported, never waited for forever.
+
+        The caller is woken only from the loop's next round of callbacks: by
+        then the loop holds nothing of this call (the callback that ran it
+        is released at the end of its round), so when the caller drops the
+        result, it is finalised then and there, in the caller's thread.
         """
         outcome: dict = {}
         finished = threading.Event()
@@ -83,7 +115,7 @@ class LoopRunner:
             except BaseException as exc:  # noqa: B036 - handed to the caller below
                 outcome["error"] = exc
             finally:
-                finished.set()
+                asyncio.get_running_loop().call_soon(finished.set)
 
         loop = self.loop()
         if threading.current_thread() is self._thread:
@@ -93,8 +125,8 @@ class LoopRunner:
             if self._thread is None or not self._thread.is_alive():
                 raise RuntimeError("the async bridge's event loop stopped")
         if "error" in outcome:
-            raise outcome["error"]
-        return outcome["value"]
+            raise outcome.pop("error")
+        return outcome.pop("value")
 
     def resolve(self, value: Any) -> Any:
         """``value`` itself, or its result if it is awaitable."""
@@ -215,7 +247,7 @@ def package_version(distribution: str) -> str:
 def bridge_target(name: str, library: str, build_module: Callable[[LoopRunner], Any]) -> Any:
     """A partial Target for an async library's bridged module (name-injection via the stdlib)."""
     from conformance.adapters.stdlib import inject_names
-    from conformance.targets import Target
+    from conformance.target import Target
 
     module = build_module(LoopRunner())
     return Target(

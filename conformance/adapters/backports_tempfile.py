@@ -22,7 +22,7 @@ def make_target():  # -> Target
 
     from conformance.adapters._async_bridge import BridgeModule, package_version
     from conformance.adapters.stdlib import inject_names
-    from conformance.targets import Target
+    from conformance.target import Target
 
     # BridgeModule forwards ``tempdir`` to the stdlib, whose mkdtemp the class calls.
     module = BridgeModule("backports_tempfile_target")

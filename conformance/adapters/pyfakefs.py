@@ -28,7 +28,11 @@ SHORT = "fakefs"
 
 # Modules that must see the real file system: the harness, never the target.
 HARNESS_MODULES = [
-    "conformance.support",
+    "conformance.harness.scratch",
+    "conformance.harness.descriptors",
+    "conformance.harness.audit",
+    "conformance.harness.guard",
+    "conformance.harness.children",
     "conformance.plugin",
     "conformance.cli",
     "conformance.runner",
@@ -79,7 +83,7 @@ def make_target():  # -> Target
 
     from conformance.adapters._async_bridge import package_version
     from conformance.adapters.stdlib import inject_names
-    from conformance.targets import Target
+    from conformance.target import Target
 
     # The fake file system starts with the first test's scratch directory, inside
     # the pytest session: started earlier (the runner resolves targets before

@@ -14,6 +14,9 @@ import sys
 import tempfile
 from typing import Iterable, Iterator
 
+from conformance.target import Target
+from conformance.vocabulary import NAME_INJECTION
+
 
 @contextlib.contextmanager
 def inject_names(names: Iterable[str]) -> Iterator[None]:
@@ -27,14 +30,12 @@ def inject_names(names: Iterable[str]) -> Iterator[None]:
         tempfile._get_candidate_names = saved  # type: ignore[attr-defined]
 
 
-def make_target():  # -> Target (imported lazily to keep adapters import-light)
+def make_target() -> Target:
     """The stdlib, judged against the version of the interpreter running it."""
-    from conformance.targets import Target
-
     return Target(
         name="stdlib",
         module=tempfile,
         version=sys.version_info[:2],
-        capabilities={"name-injection": inject_names},
+        capabilities={NAME_INJECTION: inject_names},
         implementation=f"{sys.implementation.name} {sys.version.split()[0]}",
     )

@@ -38,7 +38,7 @@ def make_target():  # -> Target
     import tempfile312
 
     from conformance.adapters._async_bridge import package_version
-    from conformance.targets import Target
+    from conformance.target import Target
 
     return Target(
         name="adapter:tempfile312",

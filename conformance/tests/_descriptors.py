@@ -1,6 +1,6 @@
 """Which file a descriptor leads to, seen through the same ``os`` the tests use.
 
-These live beside the tests, not in the harness's support module, on purpose:
+These live beside the tests, not in :mod:`conformance.harness`, on purpose:
 a target on a fake file system (pyfakefs) patches the tests' ``os`` so that
 ``fstat`` sees its files, while the harness's own modules keep the real one.
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Tuple
 
-from conformance import support
+from conformance.harness.descriptors import open_fds
 
 
 def identity(fd: int) -> Tuple[int, int]:
@@ -21,7 +21,7 @@ def identity(fd: int) -> Tuple[int, int]:
 
 def held_open(ident: Tuple[int, int]) -> bool:
     """Does any descriptor of this process still lead to the file ``ident`` names?"""
-    for fd in support.open_fds():
+    for fd in open_fds():
         try:
             if identity(fd) == ident:
                 return True

@@ -3,10 +3,10 @@
 * ``tf`` -- the module under test, behind a thin proxy: reading a public name
   the target lacks skips the test as "not implemented: NAME".
 * ``target`` -- the :class:`~conformance.targets.Target` (capabilities, version).
-* ``scratch`` -- a fresh owner-only directory for this test alone.  It is also
+* ``scratch`` -- an empty owner-only directory for this test alone.  It is also
   the default temp directory while the test runs (``TMPDIR`` points at it and
   ``tempdir`` is reset), so a test that omits ``dir=`` still writes only here.
-* ``audit`` -- an :class:`~conformance.support.AuditRecorder` subscribed for the
+* ``audit`` -- an :class:`~conformance.harness.audit.AuditRecorder` subscribed for the
   test's duration.
 * isolation (automatic) -- ``tempdir``, the environment, umask and cwd are put
   back after each test, and a descriptor the test leaves open fails it.
@@ -23,8 +23,16 @@ import hypothesis.configuration
 import pytest
 from hypothesis import HealthCheck, settings
 
-from conformance import support
-from conformance.plugin import NOT_IMPLEMENTED, target_for
+from conformance.harness.audit import AuditRecorder
+from conformance.harness.children import privilege_drop_command, start_fork_servers, stop_fork_servers
+from conformance.harness.descriptors import describe_fd, open_fds
+from conformance.harness.guard import SANDBOX_VARIABLE, SandboxGuard
+from conformance.harness.scratch import ScratchPool, harness_tmp_root, make_scratch, remove_untrusted_tree
+from conformance.plugin import target_for
+from conformance.vocabulary import MEANS_NAME_INJECTION, MEANS_PROPERTY, NAME_INJECTION
+from conformance.vocabulary import SKIP_NOT_IMPLEMENTED as NOT_IMPLEMENTED
+
+pytest.register_assert_rewrite("conformance.tests._shared")
 
 # Deterministic and quick by default; CONFORMANCE_HYPOTHESIS=thorough for more.
 settings.register_profile(
@@ -64,22 +72,53 @@ def target(request: pytest.FixtureRequest):
 @pytest.fixture(scope="session")
 def scratch_root() -> Iterator[str]:
     """One directory per session holding every test's scratch directory."""
-    root = support.make_scratch(support.harness_tmp_root(), "session")
+    parent = harness_tmp_root()
+    root = make_scratch(parent, "session")
     # Hypothesis keeps a small cache; inside the session tree it is sandboxed and removed.
     hypothesis.configuration.set_hypothesis_home_dir(os.path.join(root, ".hypothesis"))
     yield root
     hypothesis.configuration.set_hypothesis_home_dir(None)  # back to Hypothesis's default
-    support.remove_tree(root)
+    remove_untrusted_tree(root, parent)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _frozen_heap() -> Iterator[None]:
+    """Keep what is alive before the first test (pytest, Hypothesis, the catalogue) out of every collection.
+
+    Tests call gc.collect() to see finalizers run; with the session's own objects
+    frozen, each collection walks only what tests made since, not the whole heap.
+    """
+    gc.collect()
+    gc.freeze()
+    yield
+    gc.unfreeze()
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _child_servers() -> Iterator[None]:
+    """The processes checks are forked from, started before any test counts its descriptors."""
+    start_fork_servers()
+    yield
+    stop_fork_servers()
+
+
+@pytest.fixture(scope="session")
+def scratch_pool(scratch_root: str) -> Iterator[ScratchPool]:
+    """Where each test's directory comes from (an untouched one is handed out again)."""
+    pool = ScratchPool(scratch_root)
+    yield pool
+    pool.close()
 
 
 @pytest.fixture
-def scratch(scratch_root: str, target) -> Iterator[str]:
-    """A fresh directory for this test; removed afterwards whatever it holds."""
-    path = support.make_scratch(scratch_root)
+def scratch(scratch_pool: ScratchPool, target) -> Iterator[str]:
+    """An empty owner-only directory for this test alone; removed afterwards whatever it holds."""
+    path = scratch_pool.take()
     if target.prepare_scratch is not None:
         target.prepare_scratch(path)
     yield path
-    support.remove_tree(path)
+    # A target on a fake file system keeps its own copy of the directory: never hand that on.
+    scratch_pool.give_back(path, reusable=target.prepare_scratch is None)
 
 
 @pytest.fixture
@@ -117,14 +156,14 @@ def _sandbox(scratch_root: str, request: pytest.FixtureRequest) -> Iterator[None
     """
     extra = [p for mark in request.node.iter_markers("sandbox_allows") for p in mark.args]
     roots = [scratch_root] + extra
-    saved = os.environ.get("CONFORMANCE_SANDBOX")
-    os.environ["CONFORMANCE_SANDBOX"] = os.pathsep.join(roots)  # child processes guard too
-    with support.SandboxGuard(roots) as guard:
+    saved = os.environ.get(SANDBOX_VARIABLE)
+    os.environ[SANDBOX_VARIABLE] = os.pathsep.join(roots)  # child processes guard too
+    with SandboxGuard(roots) as guard:
         yield
     if saved is None:
-        os.environ.pop("CONFORMANCE_SANDBOX", None)
+        os.environ.pop(SANDBOX_VARIABLE, None)
     else:
-        os.environ["CONFORMANCE_SANDBOX"] = saved
+        os.environ[SANDBOX_VARIABLE] = saved
     if guard.violations:
         pytest.fail("sandbox violation(s), refused: " + "; ".join(guard.violations[:5]), pytrace=False)
 
@@ -132,35 +171,43 @@ def _sandbox(scratch_root: str, request: pytest.FixtureRequest) -> Iterator[None
 @pytest.fixture(autouse=True)
 def _no_leaked_descriptors(request: pytest.FixtureRequest) -> Iterator[None]:
     """Fail a test that leaves a descriptor open (after garbage collection)."""
-    before = support.open_fds()
+    before = open_fds()
     yield
-    leaked = support.open_fds() - before
+    leaked = open_fds() - before
     if leaked:  # a collection can only close what garbage holds: skip it (slow) when nothing leaked
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", ResourceWarning)
             gc.collect()
-        leaked = support.open_fds() - before
+        leaked = open_fds() - before
     for fd in leaked:
         try:
             os.close(fd)
         except OSError:
             pass
     if leaked:
-        where = ", ".join(f"{fd} -> {support.describe_fd(fd)}" for fd in sorted(leaked))
+        where = ", ".join(f"{fd} -> {describe_fd(fd)}" for fd in sorted(leaked))
         pytest.fail(f"descriptor(s) left open after the test: {where}", pytrace=False)
 
 
+@pytest.fixture(autouse=True)
+def _means_of_injection(request: pytest.FixtureRequest) -> None:
+    """A test that needs name injection observes its clause by it: say so in its properties."""
+    needs = request.node.get_closest_marker("needs")
+    if needs is not None and NAME_INJECTION in needs.args:
+        request.node.user_properties.append((MEANS_PROPERTY, MEANS_NAME_INJECTION))
+
+
 @pytest.fixture
-def audit() -> Iterator[support.AuditRecorder]:
+def audit() -> Iterator[AuditRecorder]:
     """Audit events raised while the test runs."""
-    with support.AuditRecorder() as recorder:
+    with AuditRecorder() as recorder:
         yield recorder
 
 
 @pytest.fixture
 def unprivileged(request: pytest.FixtureRequest) -> str:
     """Skip unless a check can run without permission-bypassing privileges; say how."""
-    found = support.privilege_drop_command()
+    found = privilege_drop_command()
     if found is None:
         pytest.skip("missing capability: a way to drop root's DAC privileges (setpriv)")
     request.node.user_properties.append(("privileges", found[1]))

@@ -6,11 +6,11 @@ import os
 
 import pytest
 
-from conformance import support
+from conformance.harness.audit import AuditRecorder
 from conformance.tests._creators import created, entries
 
 
-def _tempfile_events(audit: support.AuditRecorder) -> list:
+def _tempfile_events(audit: AuditRecorder) -> list:
     return [(name, args) for name, args in audit.events if name.startswith("tempfile.")]
 
 
@@ -101,7 +101,7 @@ class _Veto(Exception):
     """Raised by the vetoing hook."""
 
 
-class _VetoingRecorder(support.AuditRecorder):
+class _VetoingRecorder(AuditRecorder):
     """An audit listener that refuses every tempfile.* event."""
 
     def __call__(self, event: str, args: tuple) -> None:

@@ -11,10 +11,10 @@ import warnings
 from typing import Any, Dict, Iterator, List, Set
 
 import pytest
-from hypothesis import given
+from hypothesis import given, seed
 from hypothesis import strategies as st
 
-from conformance import support
+from conformance.harness.descriptors import open_fds
 
 ALLOWED = (TypeError, ValueError, LookupError, OSError)
 
@@ -160,17 +160,25 @@ def _call(tf, api: str, kwargs: Dict[str, Any]) -> Any:
     return made
 
 
+# The seed the derandomized search always drew from (Hypothesis derives it from the test's
+# source text), pinned so that editing the body no longer changes which inputs are tried.
+_SEED = int("150189907379983178298613723462714372102272480349886283364378815918"
+            "2248803792914533139702038118376770430106121684633")
+
+
 @pytest.mark.clause("badinput.fuzz.expected-errors", "badinput.fuzz.nothing-leaked")
 @pytest.mark.parametrize("api", sorted(PARAMS))
 def test_odd_arguments_fail_cleanly(tf, area, api, request):
     getattr(tf, api)  # skips the test as "not implemented" when the target lacks it
     examples: List[int] = []
+    arguments = _arguments(area["base"], api)  # built once: building it per example cost more than the calls
 
+    @seed(_SEED)
     @given(data=st.data())
     def check(data):
-        kwargs = data.draw(_arguments(area["base"], api), label="kwargs")
+        kwargs = data.draw(arguments, label="kwargs")
         examples.append(1)
-        before_entries, before_fds = _entries(area["top"]), support.open_fds()
+        before_entries, before_fds = _entries(area["top"]), open_fds()
         made, error = None, None
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
@@ -182,13 +190,13 @@ def test_odd_arguments_fail_cleanly(tf, area, api, request):
         if error is not None:
             assert isinstance(error, ALLOWED), f"{api}(**{kwargs!r}) raised {type(error).__name__}: {error}"
             assert str(error).strip(), f"{api}(**{kwargs!r}) raised {type(error).__name__} with no message"
-        if support.open_fds() != before_fds:  # an unreachable object may still hold one: collect once
+        if open_fds() != before_fds:  # an unreachable object may still hold one: collect once
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 gc.collect()
         left = _entries(area["top"]) - before_entries
         assert left == set(), f"{api}(**{kwargs!r}) left {sorted(left)}"
-        assert support.open_fds() == before_fds, f"{api}(**{kwargs!r}) left a descriptor open"
+        assert open_fds() == before_fds, f"{api}(**{kwargs!r}) left a descriptor open"
 
     check()
     request.node.user_properties.append(("figure:examples", len(examples)))
@@ -203,7 +211,7 @@ NAMED_CREATORS = ("mkstemp", "mkdtemp", "NamedTemporaryFile", "TemporaryDirector
 
 def _expect(tf, area, api: str, kwargs: Dict[str, Any], expected: type) -> BaseException:
     """Call, demand ``expected``, and check nothing is left; return the exception."""
-    before, fds = _entries(area["top"]), support.open_fds()
+    before, fds = _entries(area["top"]), open_fds()
     made = None
     try:
         with pytest.raises(expected) as caught:
@@ -211,7 +219,7 @@ def _expect(tf, area, api: str, kwargs: Dict[str, Any], expected: type) -> BaseE
     finally:
         _release(made)
     assert _entries(area["top"]) == before
-    assert support.open_fds() == fds
+    assert open_fds() == fds
     assert str(caught.value).strip()
     return caught.value
 
@@ -274,7 +282,7 @@ def test_file_as_dir_is_notadirectoryerror(tf, area, api):
 @pytest.mark.clause("badinput.max-size.typeerror")
 @pytest.mark.parametrize("max_size", ["10", object()], ids=["str", "object"])
 def test_incomparable_max_size_is_typeerror(tf, area, max_size):
-    before, fds = _entries(area["top"]), support.open_fds()
+    before, fds = _entries(area["top"]), open_fds()
     with pytest.raises(TypeError):
         spooled = tf.SpooledTemporaryFile(max_size=max_size, dir=area["base"])
         try:
@@ -282,7 +290,7 @@ def test_incomparable_max_size_is_typeerror(tf, area, max_size):
         finally:
             spooled.close()
     assert _entries(area["top"]) == before
-    assert support.open_fds() == fds
+    assert open_fds() == fds
 
 
 # ---------------------------------------------------------------------------

@@ -9,87 +9,21 @@ the victims outside the tree before and after.
 
 from __future__ import annotations
 
-import json
 import os
 import stat
 from typing import Dict, Tuple
 
 import pytest
 
-from conformance import support
+from conformance.harness.children import run_in_child
+from conformance.harness.scratch import make_scratch
+from conformance.tests.in_child.cleanup import CASES
 
-# Each case: the tree to build (inside the temporary directory ROOT), in the
-# child's own words.  OUT is the case's directory of victims outside the tree.
-CASES: Dict[str, str] = {
-    "readonly-files": """
-w(j(ROOT, 'ro.txt'), 0o400); os.mkdir(j(ROOT, 'd')); w(j(ROOT, 'd', 'ro.txt'), 0o444)
-""",
-    "unwritable-dir": """
-os.mkdir(j(ROOT, 'd')); w(j(ROOT, 'd', 'f'), 0o600); os.mkdir(j(ROOT, 'd', 'inner'))
-w(j(ROOT, 'd', 'inner', 'g'), 0o600); os.chmod(j(ROOT, 'd', 'inner'), 0o500); os.chmod(j(ROOT, 'd'), 0o500)
-""",
-    "unsearchable-dirs": """
-for name, mode in (('none', 0o000), ('no-read', 0o300), ('no-search', 0o600)):
-    os.mkdir(j(ROOT, name)); w(j(ROOT, name, 'f'), 0o600); os.chmod(j(ROOT, name), mode)
-""",
-    "dangling-link": """
-os.mkdir(j(ROOT, 'd')); os.symlink(j(OUT, 'missing'), j(ROOT, 'd', 'link')); os.chmod(j(ROOT, 'd'), 0o500)
-""",
-    "link-to-file": """
-os.mkdir(j(ROOT, 'd')); os.symlink(j(OUT, 'victim.txt'), j(ROOT, 'd', 'link')); os.chmod(j(ROOT, 'd'), 0o500)
-""",
-    "link-to-dir": """
-os.mkdir(j(ROOT, 'd')); os.symlink(j(OUT, 'victim-dir'), j(ROOT, 'd', 'link')); os.chmod(j(ROOT, 'd'), 0o500)
-""",
-    "link-in-readonly-root": """
-os.symlink(j(OUT, 'victim.txt'), j(ROOT, 'link')); os.chmod(ROOT, 0o500)
-""",
-    "link-to-open-dir": """
-os.symlink(j(OUT, 'open-dir'), j(ROOT, 'link')); w(j(ROOT, 'f'), 0o600)
-""",
-}
+IN_CHILD = "conformance.tests.in_child.cleanup"
 
 PROTECTED = ("readonly-files", "unwritable-dir", "unsearchable-dirs", "dangling-link")
 LINKED = ("link-to-file", "link-to-dir", "link-in-readonly-root")
 OUTSIDE = ("link-to-dir", "link-to-open-dir", "dangling-link")
-
-_CHILD = """
-import gc, warnings
-j = os.path.join
-caught = []
-sys.unraisablehook = lambda info: caught.append(repr(info.exc_value))
-
-def w(path, mode):
-    with open(path, 'w') as handle:
-        handle.write('inside')
-    os.chmod(path, mode)
-
-def run(case_code, out, trigger):
-    holder = tf.TemporaryDirectory(dir=WHERE)
-    ROOT = holder.name
-    exec(case_code, {'os': os, 'j': j, 'w': w, 'ROOT': ROOT, 'OUT': out})
-    del caught[:]
-    error = None
-    try:
-        if trigger == 'cleanup':
-            holder.cleanup()
-        elif trigger == 'context':
-            with holder:
-                pass
-        else:
-            with warnings.catch_warnings():
-                warnings.simplefilter('ignore')
-                del holder
-                gc.collect()
-    except Exception as exc:
-        error = repr(exc)
-    if caught:
-        error = caught[0]
-    return {'error': error, 'left': os.path.lexists(ROOT)}
-
-result = {trigger: {name: run(code, os.path.join(OUTS, trigger, name), trigger)
-                    for name, code in CASES.items()} for trigger in TRIGGERS}
-"""
 
 
 def _victims(out: str) -> None:
@@ -128,7 +62,7 @@ _results: Dict[str, Tuple[dict, dict, dict, str]] = {}
 def _run_cases(target_spec: str, scratch_root: str) -> Tuple[dict, dict, dict, str]:
     """Run every case for every trigger in one child (once per target); victims before and after."""
     if target_spec not in _results:
-        base = support.make_scratch(scratch_root, "cleanup")
+        base = make_scratch(scratch_root, "cleanup")
         outs, where = os.path.join(base, "outside"), os.path.join(base, "trees")
         os.mkdir(where)
         places = [(t, name, os.path.join(outs, t, name)) for t in TRIGGERS for name in CASES]
@@ -137,9 +71,8 @@ def _run_cases(target_spec: str, scratch_root: str) -> Tuple[dict, dict, dict, s
         for _t, _name, out in places:
             _victims(out)
         before = {(t, name): _state(out) for t, name, out in places}
-        body = (f"WHERE = {where!r}\nOUTS = {outs!r}\nTRIGGERS = {TRIGGERS!r}\n"
-                f"CASES = json.loads({json.dumps(CASES)!r})\n" + _CHILD)
-        child = support.run_in_child(target_spec, body, unprivileged=True)
+        child = run_in_child(target_spec, f"{IN_CHILD}:clean_every_case",
+                             {"where": where, "outs": outs, "triggers": list(TRIGGERS)}, unprivileged=True)
         if child.value is None:
             raise AssertionError(f"the child failed: {child.stderr[-2000:]}")
         after = {(t, name): _state(out) for t, name, out in places}
@@ -182,37 +115,11 @@ def test_nothing_outside_is_removed_or_created(cleanup_run, case):
     assert {k: v[1] for k, v in after[case].items()} == {k: v[1] for k, v in before[case].items()}
 
 
-_IGNORE_CHILD = """
-holder = tf.TemporaryDirectory(dir=WHERE, ignore_cleanup_errors=IGNORE)
-root = holder.name
-foreign = os.path.join(root, 'foreign')
-os.mkdir(foreign)
-with open(os.path.join(foreign, 'inner'), 'w'):
-    pass
-with open(os.path.join(root, 'removable'), 'w'):
-    pass
-os.chmod(foreign, 0o755)
-try:  # another user's directory: we may neither empty it nor change its mode
-    os.chown(os.path.join(foreign, 'inner'), 54321, 54321)
-    os.chown(foreign, 54321, 54321)
-except PermissionError:
-    result = 'no-chown'
-else:
-    error, oserror = None, False
-    try:
-        holder.cleanup()
-    except Exception as exc:
-        error, oserror = type(exc).__name__ + ': ' + str(exc), isinstance(exc, OSError)
-    result = {'error': error, 'oserror': oserror,
-              'left': sorted(os.listdir(root)) if os.path.isdir(root) else None}
-"""
-
-
-@pytest.mark.clause("cleanup.ignore-errors.best-effort")
+@pytest.mark.clause("temporarydirectory.ignore-errors.best-effort")
 @pytest.mark.parametrize("ignore", [True, False])
 def test_ignore_cleanup_errors(unprivileged, target_spec, scratch, ignore, request):
-    body = f"WHERE = {scratch!r}\nIGNORE = {ignore!r}\n" + _IGNORE_CHILD
-    child = support.run_in_child(target_spec, body, unprivileged=True)
+    child = run_in_child(target_spec, f"{IN_CHILD}:clean_with_foreign_entry",
+                         {"where": scratch, "ignore": ignore}, unprivileged=True)
     request.node.user_properties.append(("ran_as", child.how))
     if child.value == "no-chown":
         pytest.skip("missing capability: cannot give a directory to another user here")

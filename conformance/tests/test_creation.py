@@ -7,11 +7,12 @@ import os
 import stat
 import subprocess
 import sys
-from typing import Iterator, List
 
 import pytest
 
-from conformance import support
+from conformance.expect import expect_mode
+from conformance.harness import fd_probe
+from conformance.harness.children import run_in_child
 from conformance.tests._creators import (
     CREATING_APIS,
     DIR_APIS,
@@ -20,6 +21,7 @@ from conformance.tests._creators import (
     entries,
     opened_descriptor,
 )
+from conformance.tests._shared import TAKEN, names_drawn_until_exhausted
 
 NAME_RETRY_APIS = ("mkstemp", "mkdtemp", "NamedTemporaryFile", "TemporaryDirectory")
 
@@ -64,28 +66,12 @@ def test_directory_and_file_both_count_as_taken(tf, target, scratch):
 @pytest.mark.clause("creation.retry.tmp-max-bound")
 @pytest.mark.needs("name-injection")
 def test_gives_up_after_tmp_max_attempts(tf, target, scratch):
-    _plant(scratch, "tmpTAKEN")
-    drawn: List[str] = []
-
-    def names() -> Iterator[str]:
-        for _ in range(50):  # finite: an unbounded loop ends with StopIteration, a failure
-            drawn.append("TAKEN")
-            yield "TAKEN"
-
-    saved = tf.TMP_MAX
-    tf.TMP_MAX = 4
-    try:
-        for api in NAME_RETRY_APIS:
-            drawn.clear()
-            before = entries(scratch)
-            with target.inject_names(names()):
-                with pytest.raises(FileExistsError):
-                    with created(tf, api, prefix="tmp", dir=scratch):
-                        pass
-            assert len(drawn) == 4, (api, len(drawn))
-            assert entries(scratch) == before, api
-    finally:
-        tf.TMP_MAX = saved
+    _plant(scratch, "tmp" + TAKEN)
+    for api in NAME_RETRY_APIS:
+        before = entries(scratch)
+        drawn = names_drawn_until_exhausted(tf, target, api, 4, prefix="tmp", dir=scratch)
+        assert drawn == 4, (api, drawn)
+        assert entries(scratch) == before, api
 
 
 @pytest.mark.clause("creation.file.owner-read-write")
@@ -95,7 +81,7 @@ def test_file_mode_is_owner_read_write(tf, scratch):
         for api in FILE_APIS:
             with opened_descriptor(tf, api, dir=scratch) as fd:
                 mode = stat.S_IMODE(os.fstat(fd).st_mode)
-            assert mode == 0o600, (api, oct(umask), oct(mode))
+            expect_mode(mode, 0o600, call=api, umask=umask)
 
 
 @pytest.mark.clause("creation.dir.owner-only")
@@ -105,7 +91,7 @@ def test_directory_mode_is_owner_only(tf, scratch):
         for api in DIR_APIS:
             with created(tf, api, dir=scratch) as path:
                 mode = stat.S_IMODE(os.stat(path).st_mode)
-            assert mode == 0o700, (api, oct(umask), oct(mode))
+            expect_mode(mode, 0o700, call=api, umask=umask)
 
 
 @pytest.mark.clause("creation.file.empty-regular")
@@ -126,19 +112,6 @@ def test_descriptors_are_not_inheritable(tf, scratch):
             assert os.get_inheritable(fd) is False, api
 
 
-_CHILD_PROBE = """
-import json, os, sys
-found = {}
-for text in sys.argv[1:]:
-    try:
-        os.fstat(int(text))
-        found[text] = True
-    except OSError:
-        found[text] = False
-print(json.dumps(found))
-"""
-
-
 @pytest.mark.clause("creation.fd.child-cannot-use")
 def test_child_process_cannot_use_descriptor(tf, scratch):
     control = os.open(scratch, os.O_RDONLY)  # made inheritable on purpose: the child must see it
@@ -149,7 +122,7 @@ def test_child_process_cannot_use_descriptor(tf, scratch):
     fds = {"mkstemp": fd_one, "NamedTemporaryFile": named.fileno(),
            "TemporaryFile": anonymous.fileno(), "control": control}
     try:
-        proc = subprocess.run([sys.executable, "-S", "-c", _CHILD_PROBE] + [str(v) for v in fds.values()],
+        proc = subprocess.run([sys.executable, "-S", fd_probe.__file__] + [str(v) for v in fds.values()],
                               close_fds=False, capture_output=True, text=True, timeout=60)
     finally:
         os.close(fd_one)
@@ -157,9 +130,9 @@ def test_child_process_cannot_use_descriptor(tf, scratch):
         anonymous.close()
         os.close(control)
     seen = json.loads(proc.stdout)
-    assert seen[str(control)] is True, "the probe is broken: an inheritable descriptor was not seen"
+    assert seen[str(control)] == "open", "the probe is broken: an inheritable descriptor was not seen"
     for api in FILE_APIS:
-        assert seen[str(fds[api])] is False, f"{api}'s descriptor is open in the child"
+        assert seen[str(fds[api])] != "open", f"{api}'s descriptor is open in the child"
 
 
 @pytest.mark.clause("creation.errors.missing-dir")
@@ -182,26 +155,13 @@ def test_file_as_directory_is_not_a_directory_error(tf, scratch):
     assert entries(scratch) == {"plain"}
 
 
-_UNWRITABLE_BODY = """
-import os
-from conformance.tests._creators import CREATING_APIS, created
-result = {}
-for api in CREATING_APIS:
-    try:
-        with created(tf, api, dir=os.environ["CONF_RO_DIR"]):
-            result[api] = "created"
-    except Exception as exc:
-        result[api] = type(exc).__name__
-"""
-
-
 @pytest.mark.clause("creation.errors.unwritable-dir")
 def test_unwritable_directory_is_permission_error(tf, scratch, unprivileged, target_spec):
     locked = os.path.join(scratch, "locked")
     os.mkdir(locked, 0o555)
     os.chmod(locked, 0o555)
-    env = dict(os.environ, CONF_RO_DIR=locked)
-    outcome = support.run_in_child(target_spec, _UNWRITABLE_BODY, unprivileged=True, env=env)
+    outcome = run_in_child(target_spec, "conformance.tests.in_child.creation:create_in", {"where": locked},
+                           unprivileged=True)
     assert outcome.value is not None, outcome.stderr
     assert outcome.value == {api: "PermissionError" for api in CREATING_APIS}
     assert os.listdir(locked) == []

@@ -6,65 +6,20 @@ import codecs
 import os
 import signal
 import subprocess
-import sys
 from typing import Callable, Dict, Iterator, List
 
 import pytest
 
-from conformance import support
+from conformance.harness.audit import AuditRecorder
+from conformance.harness.children import run_in_child, spawn
+from conformance.harness.descriptors import open_fds
+from conformance.harness.scratch import make_scratch
+
+IN_CHILD = "conformance.tests.in_child.faults"
 
 # ---------------------------------------------------------------------------
 # Descriptor exhaustion, in a child whose RLIMIT_NOFILE is lowered
 # ---------------------------------------------------------------------------
-
-_EMFILE_CHILD = """
-import errno, resource
-def fds():
-    return len(os.listdir('/proc/self/fd'))
-def fill():
-    held = []
-    while True:
-        try:
-            held.append(os.open(os.devnull, os.O_RDONLY))
-        except OSError as exc:
-            if exc.errno != errno.EMFILE:
-                raise
-            return held
-spooled = tf.SpooledTemporaryFile(max_size=1 << 20, dir=WHERE)
-spooled.write(b'kept in memory')
-attempts = {
-    'mkstemp': lambda: tf.mkstemp(dir=WHERE),
-    'NamedTemporaryFile': lambda: tf.NamedTemporaryFile(dir=WHERE),
-    'TemporaryFile': lambda: tf.TemporaryFile(dir=WHERE),
-    'SpooledTemporaryFile.rollover': spooled.rollover,
-}
-soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
-before = fds()
-resource.setrlimit(resource.RLIMIT_NOFILE, (before + 16, hard))
-result = {}
-for name, make in attempts.items():
-    held = fill()
-    made = None
-    try:
-        made = make()
-        outcome = 'no error'
-    except OSError as exc:
-        outcome = errno.errorcode.get(exc.errno, str(exc.errno))
-    except BaseException as exc:
-        outcome = type(exc).__name__
-    for fd in held:
-        os.close(fd)
-    if made is not None and name == 'mkstemp':
-        os.close(made[0]); os.unlink(made[1])
-    elif made is not None and hasattr(made, 'close'):
-        made.close()
-    result[name] = {'outcome': outcome, 'entries': sorted(os.listdir(WHERE))}
-resource.setrlimit(resource.RLIMIT_NOFILE, (soft, hard))
-spooled.seek(0)
-result['spooled-data'] = spooled.read().decode()
-spooled.close()
-result['leaked-fds'] = fds() - before
-"""
 
 EMFILE_APIS = ("mkstemp", "NamedTemporaryFile", "TemporaryFile", "SpooledTemporaryFile.rollover")
 _emfile_results: Dict[str, dict] = {}
@@ -74,8 +29,8 @@ _emfile_results: Dict[str, dict] = {}
 def emfile_run(target_spec, scratch_root) -> dict:
     """What each creator did with no descriptor left (one child per target)."""
     if target_spec not in _emfile_results:
-        where = support.make_scratch(scratch_root, "emfile")
-        child = support.run_in_child(target_spec, f"WHERE = {where!r}\n" + _EMFILE_CHILD)
+        where = make_scratch(scratch_root, "emfile")
+        child = run_in_child(target_spec, f"{IN_CHILD}:create_without_descriptors", {"where": where})
         assert child.value is not None, child.stderr[-2000:]
         _emfile_results[target_spec] = child.value
     return _emfile_results[target_spec]
@@ -105,35 +60,9 @@ def test_failed_rollover_keeps_spooled_data(emfile_run):
 # RLIMIT_FSIZE hit while a SpooledTemporaryFile rolls over
 # ---------------------------------------------------------------------------
 
-_FSIZE_CHILD = """
-import errno, resource, signal
-signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
-before = len(os.listdir('/proc/self/fd'))
-resource.setrlimit(resource.RLIMIT_FSIZE, (1000, resource.getrlimit(resource.RLIMIT_FSIZE)[1]))
-spooled = tf.SpooledTemporaryFile(max_size=2000, dir=WHERE)
-spooled.write(b'a' * 1500)
-raised = None
-for step in ('write', 'flush'):
-    try:
-        if step == 'write':
-            spooled.write(b'b' * 1000)
-        else:
-            spooled.flush()
-    except OSError as exc:
-        raised = [step, errno.errorcode.get(exc.errno, str(exc.errno))]
-        break
-try:
-    spooled.close()
-except OSError:
-    pass  # close may repeat the error; what matters is what is left
-result = {'raised': raised, 'entries': sorted(os.listdir(WHERE)),
-          'leaked-fds': len(os.listdir('/proc/self/fd')) - before}
-"""
-
-
 @pytest.fixture
 def fsize_run(target_spec, scratch) -> dict:
-    child = support.run_in_child(target_spec, f"WHERE = {scratch!r}\n" + _FSIZE_CHILD)
+    child = run_in_child(target_spec, f"{IN_CHILD}:roll_over_past_size_limit", {"where": scratch})
     assert child.value is not None, child.stderr[-2000:]
     return child.value
 
@@ -156,7 +85,7 @@ def test_rollover_past_file_size_limit_leaves_nothing(fsize_run, request):
 # ---------------------------------------------------------------------------
 
 
-class _Interrupter(support.AuditRecorder):
+class _Interrupter(AuditRecorder):
     """Counts audit events while armed and raises KeyboardInterrupt at the N-th one."""
 
     def __init__(self, at: int = 0) -> None:
@@ -231,7 +160,7 @@ def test_interrupt_at_each_audit_event_leaves_nothing(tf, scratch, api, request)
     _discard(made, scratch)
     if counter.seen == 0:
         pytest.skip("missing capability: the target raises no audit event while it creates")
-    baseline = support.open_fds()
+    baseline = open_fds()
     for at in range(1, counter.seen + 1):
         call = setup()
         made, interrupted = None, False
@@ -245,7 +174,7 @@ def test_interrupt_at_each_audit_event_leaves_nothing(tf, scratch, api, request)
         _discard(made, scratch)
         assert interrupted, f"the interrupt at event {at} did not reach the caller"
         assert os.listdir(scratch) == [], f"left behind after an interrupt at event {at}"
-        assert support.open_fds() == baseline, f"descriptor leaked after an interrupt at event {at}"
+        assert open_fds() == baseline, f"descriptor leaked after an interrupt at event {at}"
     request.node.user_properties.append(("figure:trials", counter.seen))
 
 
@@ -273,37 +202,23 @@ def interrupting_encoding() -> Iterator[str]:
 @pytest.mark.parametrize("api", ("NamedTemporaryFile", "TemporaryFile"))
 def test_interrupt_after_create_removes_file(tf, scratch, interrupting_encoding, api):
     maker = getattr(tf, api)
-    baseline = support.open_fds()
+    baseline = open_fds()
     with pytest.raises(KeyboardInterrupt):
         maker(mode="w+", encoding=interrupting_encoding, dir=scratch)
     assert os.listdir(scratch) == []
-    assert support.open_fds() == baseline
+    assert open_fds() == baseline
 
 
 # ---------------------------------------------------------------------------
 # SIGKILL
 # ---------------------------------------------------------------------------
 
-_KILLED_CHILD = """
-import sys, time
-from conformance.targets import resolve_target
-tf = resolve_target(sys.argv[1]).module
-anonymous = tf.TemporaryFile(dir=sys.argv[2])
-anonymous.write(b'anonymous'); anonymous.flush()
-named = tf.NamedTemporaryFile(dir=sys.argv[2])
-named.write(b'named'); named.flush()
-print(named.name, flush=True)
-time.sleep(60)
-"""
-
-
 @pytest.fixture
 def killed_child(target_spec, scratch) -> Iterator[List[str]]:
     """Start a child holding a TemporaryFile and a NamedTemporaryFile, SIGKILL it; return the leftovers."""
-    env = dict(os.environ)
-    env["PYTHONPATH"] = os.pathsep.join(p for p in sys.path if p)
-    with subprocess.Popen([sys.executable, "-c", _KILLED_CHILD, target_spec, scratch],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True) as child:
+    request = {"target": target_spec, "check": f"{IN_CHILD}:hold_files_until_killed",
+               "args": {"where": scratch}}
+    with spawn(request, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
         assert child.stdout is not None
         named = child.stdout.readline().strip()
         child.send_signal(signal.SIGKILL)

@@ -8,17 +8,16 @@ private mount namespace where /tmp and /var/tmp are read-only bind mounts.
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 import subprocess
-import sys
 from typing import List, Optional
 
 import pytest
 
-from conformance import support
+from conformance.harness.children import run_in_child
 
+IN_CHILD = "conformance.tests.in_child.creation"
 VARIABLES = ("TMPDIR", "TEMP", "TMP")
 
 
@@ -67,16 +66,13 @@ def test_file_candidate_skipped(tf, scratch):
     assert _search(tf, TMPDIR=plain, TMP=c) == c
 
 
-_SEARCH_BODY = "result = tf.gettempdir()"
-
-
 @pytest.mark.clause("gettempdir.search.skips-unwritable")
 def test_unwritable_candidate_skipped(tf, scratch, unprivileged, target_spec):
     locked, b = _dirs(scratch, "locked", "b")
     os.chmod(locked, 0o555)
     env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
     env.update(TMPDIR=locked, TEMP=b)
-    outcome = support.run_in_child(target_spec, _SEARCH_BODY, unprivileged=True, env=env)
+    outcome = run_in_child(target_spec, f"{IN_CHILD}:search", unprivileged=True, env=env)
     assert outcome.value == b, outcome.stderr
     assert os.listdir(locked) == []
 
@@ -121,18 +117,6 @@ cd "$CONF_CWD"
 exec "$@"
 """
 
-_CHILD = """
-import json, sys
-from conformance.targets import resolve_target
-tf = resolve_target({spec!r}).module
-try:
-    result = ["ok", tf.gettempdir()]
-except Exception as exc:
-    result = [type(exc).__name__, getattr(exc, "errno", None)]
-sys.stdout.write("\\n@@RESULT@@" + json.dumps(result))
-"""
-
-
 def _usable_by_us(path: str) -> bool:
     return os.path.isdir(path) and os.access(path, os.W_OK | os.X_OK)
 
@@ -150,14 +134,12 @@ def _search_in_namespace(target_spec: str, *, readonly: List[str], writable: Lis
                          cwd: str) -> Optional[list]:
     """gettempdir() in a child that sees ``readonly`` as read-only mounts; no variables set."""
     env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
-    env.update(CONF_READONLY=" ".join(readonly), CONF_WRITABLE=" ".join(writable), CONF_CWD=cwd,
-               PYTHONPATH=os.pathsep.join(p for p in sys.path if p))
-    command = ["unshare", "-m", "--propagation", "private", "sh", "-c", _NAMESPACE_SCRIPT, "sh",
-               sys.executable, "-c", _CHILD.format(spec=target_spec)]
-    proc = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
-    if "@@RESULT@@" not in proc.stdout:
-        pytest.fail(f"namespace child failed: {proc.stderr[-800:]}")
-    return json.loads(proc.stdout.rsplit("@@RESULT@@", 1)[1])
+    env.update(CONF_READONLY=" ".join(readonly), CONF_WRITABLE=" ".join(writable), CONF_CWD=cwd)
+    launcher = ["unshare", "-m", "--propagation", "private", "sh", "-c", _NAMESPACE_SCRIPT, "sh"]
+    outcome = run_in_child(target_spec, f"{IN_CHILD}:search_reporting_errors", env=env, launcher=launcher)
+    if outcome.value is None:
+        pytest.fail(f"namespace child failed: {outcome.stderr[-800:]}")
+    return outcome.value
 
 
 @pytest.fixture
@@ -168,6 +150,7 @@ def mount_namespace(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.mark.clause("gettempdir.search.posix-platform-list")
+@pytest.mark.sandbox_allows("/var/tmp")  # the search writes (and removes) a probe file there
 def test_var_tmp_after_tmp(mount_namespace, tf, scratch, target_spec):
     if not _usable_by_us("/var/tmp"):
         pytest.skip("missing capability: a usable /var/tmp on this host")

@@ -15,7 +15,8 @@ from typing import Dict, Tuple
 
 import pytest
 
-from conformance import support
+from conformance.harness.children import run_in_child
+from conformance.harness.scratch import make_scratch
 
 PROCESSES, THREADS = 4, 2
 
@@ -27,48 +28,7 @@ def _per_thread() -> int:
 KINDS = ("mkstemp", "mkdtemp", "scoped")
 
 # Every thread does all three kinds in turn, each kind in its own shared directory,
-# so one set of processes (their start-up dominates the quick run) serves all tests.
-_WORKER = """
-import threading, time
-names = {kind: [] for kind in KINDS}
-errors = {kind: [] for kind in KINDS}
-
-def make_one(kind, where):
-    if kind == 'mkstemp':
-        fd, path = tf.mkstemp(dir=where)
-        os.close(fd)
-        return path
-    if kind == 'mkdtemp':
-        return tf.mkdtemp(dir=where)
-    with tf.NamedTemporaryFile(dir=where) as handle:
-        handle.write(b'x')
-        path = handle.name
-    with tf.TemporaryDirectory(dir=where) as held:
-        open(os.path.join(held, 'inside'), 'w').close()
-    return path
-
-def work():
-    for _ in range(COUNT):
-        for kind in KINDS:
-            try:
-                names[kind].append(make_one(kind, os.path.join(SHARED, kind)))
-            except Exception as exc:
-                errors[kind].append(repr(exc))
-
-open(os.path.join(GATE, 'ready-%d' % os.getpid()), 'w').close()
-while not os.path.exists(os.path.join(GATE, 'go')):  # all processes start together
-    time.sleep(0.002)
-threads = [threading.Thread(target=work) for _ in range(THREADS)]
-started = time.perf_counter()
-for t in threads:
-    t.start()
-for t in threads:
-    t.join()
-result = {'names': names, 'errors': {k: v[:5] for k, v in errors.items()},
-          'error_count': {k: len(v) for k, v in errors.items()},
-          'seconds': time.perf_counter() - started}
-"""
-
+# so one set of processes serves all tests (conformance.tests.in_child.load).
 _runs: Dict[str, Tuple[list, str]] = {}
 
 
@@ -76,14 +36,14 @@ def _run_load(target_spec: str, scratch_root: str) -> Tuple[list, str]:
     """Start the workers once per target, open the gate when all are ready; their results."""
     if target_spec in _runs:
         return _runs[target_spec]
-    base = support.make_scratch(scratch_root, "load")
+    base = make_scratch(scratch_root, "load")
     shared, gate = os.path.join(base, "shared"), os.path.join(base, "gate")
     for path in [gate] + [os.path.join(shared, k) for k in KINDS]:
         os.makedirs(path)
-    body = (f"SHARED = {shared!r}\nGATE = {gate!r}\nKINDS = {KINDS!r}\n"
-            f"THREADS = {THREADS}\nCOUNT = {_per_thread()}\n" + _WORKER)
+    args = {"shared": shared, "gate": gate, "kinds": list(KINDS), "threads": THREADS, "count": _per_thread()}
     with ThreadPoolExecutor(PROCESSES) as pool:
-        futures = [pool.submit(support.run_in_child, target_spec, body, timeout=600)
+        futures = [pool.submit(run_in_child, target_spec, "conformance.tests.in_child.load:create_under_load",
+                               args, timeout=600)
                    for _ in range(PROCESSES)]
         deadline = time.monotonic() + 120
         while len(os.listdir(gate)) < PROCESSES and time.monotonic() < deadline:

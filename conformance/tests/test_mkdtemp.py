@@ -7,7 +7,7 @@ import os
 
 import pytest
 
-from conformance import support
+from conformance.harness.children import run_in_child
 
 
 @pytest.mark.clause("mkdtemp.returns.new-directory")
@@ -49,23 +49,9 @@ def test_directory_survives_dropped_references(tf, scratch):
     assert os.path.isdir(kept)
 
 
-_OWNER_USE_BODY = """
-import os
-made = {}
-for umask in (0, 0o022, 0o077):
-    os.umask(umask)
-    path = tf.mkdtemp(dir=os.environ["CONF_DIR"])
-    inner = os.path.join(path, "inside")
-    with open(inner, "w") as handle:
-        handle.write("x")
-    made[oct(umask)] = sorted(os.listdir(path))
-result = made
-"""
-
-
 @pytest.mark.clause("mkdtemp.access.owner-can-use")
 def test_owner_can_use_directory_without_privilege(tf, scratch, unprivileged, target_spec):
-    env = dict(os.environ, CONF_DIR=scratch)
-    outcome = support.run_in_child(target_spec, _OWNER_USE_BODY, unprivileged=True, env=env)
+    outcome = run_in_child(target_spec, "conformance.tests.in_child.creation:use_new_directories",
+                           {"where": scratch}, unprivileged=True)
     assert outcome.value == {"0o0": ["inside"], "0o22": ["inside"], "0o77": ["inside"]}, \
         outcome.stderr

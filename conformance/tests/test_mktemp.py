@@ -5,9 +5,10 @@ from __future__ import annotations
 import os
 import pathlib
 import warnings
-from typing import Iterator, List
 
 import pytest
+
+from conformance.tests._shared import names_drawn_until_exhausted
 
 
 @pytest.mark.clause("mktemp.returns.free-name")
@@ -78,22 +79,7 @@ def test_taken_names_skipped(tf, target, scratch):
 @pytest.mark.clause("mktemp.retry.exhaustion")
 @pytest.mark.needs("name-injection")
 def test_exhaustion_is_file_exists_error(tf, target, scratch):
-    open(os.path.join(scratch, "tmpTAKEN"), "w").close()
-    drawn: List[str] = []
-
-    def names() -> Iterator[str]:
-        for _ in range(50):
-            drawn.append("TAKEN")
-            yield "TAKEN"
-
-    saved = tf.TMP_MAX
-    tf.TMP_MAX = 4
-    try:
-        with target.inject_names(names()), pytest.raises(FileExistsError):
-            tf.mktemp(dir=scratch)
-    finally:
-        tf.TMP_MAX = saved
-    assert len(drawn) == 4
+    assert names_drawn_until_exhausted(tf, target, "mktemp", 4, dir=scratch) == 4
 
 
 @pytest.mark.clause("mktemp.unsafe.name-not-reserved")

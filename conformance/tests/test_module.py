@@ -8,6 +8,8 @@ from typing import Any, List, Tuple
 
 import pytest
 
+from conformance.tests._shared import names_drawn_until_exhausted
+
 DOCUMENTED_NAMES = (
     "TemporaryFile", "NamedTemporaryFile", "SpooledTemporaryFile", "TemporaryDirectory",
     "mkstemp", "mkdtemp", "mktemp", "gettempdir", "gettempdirb", "gettempprefix",
@@ -165,22 +167,7 @@ def test_tmp_max_is_positive_int(tf):
 @pytest.mark.clause("module.tmp-max.read-at-call-time")
 @pytest.mark.needs("name-injection")
 def test_lowered_tmp_max_limits_later_calls(tf, target, scratch):
-    open(os.path.join(scratch, "tmpTAKEN"), "w").close()
-    drawn: List[str] = []
-
-    def names():
-        for _ in range(50):
-            drawn.append("TAKEN")
-            yield "TAKEN"
-
-    saved = tf.TMP_MAX
-    tf.TMP_MAX = 3
-    try:
-        with target.inject_names(names()), pytest.raises(FileExistsError):
-            tf.mkstemp(dir=scratch)
-    finally:
-        tf.TMP_MAX = saved
-    assert len(drawn) == 3
+    assert names_drawn_until_exhausted(tf, target, "mkstemp", 3, dir=scratch) == 3
 
 
 @pytest.mark.clause("module.template.default-prefix")

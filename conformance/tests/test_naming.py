@@ -12,6 +12,7 @@ import re
 
 import pytest
 
+from conformance.expect import expect_prefix
 from conformance.tests._creators import CREATING_APIS, NAMED_APIS, created, entries, last_name_part
 
 # APIs whose bytes behaviour is documented (mktemp refuses bytes).
@@ -75,9 +76,9 @@ def test_default_prefix_str_and_bytes(tf, scratch):
     for api in ("mkstemp", "mkdtemp", "NamedTemporaryFile", "TemporaryDirectory"):
         for kwargs in ({"dir": scratch}, {"prefix": None, "dir": scratch}):
             with created(tf, api, **kwargs) as path:
-                assert last_name_part(path).startswith(tf.gettempprefix()), api
+                expect_prefix(last_name_part(path), tf.gettempprefix(), call=api)
         with created(tf, api, dir=os.fsencode(scratch)) as path:
-            assert last_name_part(path).startswith(tf.gettempprefixb()), api
+            expect_prefix(last_name_part(path), tf.gettempprefixb(), call=api)
 
 
 @pytest.mark.clause("naming.dir.default-gettempdir")
@@ -135,7 +136,7 @@ def test_empty_bytes_suffix_forces_bytes(tf, scratch):
         with created(tf, api, suffix=b"") as path:
             assert isinstance(path, bytes), api
             assert os.path.dirname(path) == tf.gettempdirb() == os.fsencode(scratch), api
-            assert last_name_part(path).startswith(tf.gettempprefixb()), api
+            expect_prefix(last_name_part(path), tf.gettempprefixb(), call=api)
 
 
 MIXES = (

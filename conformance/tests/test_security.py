@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import fcntl
+import json
 import math
 import os
 import stat
@@ -11,6 +12,11 @@ import sys
 from typing import Callable, Dict, List, Tuple
 
 import pytest
+
+from conformance.expect import expect_modes
+from conformance.harness import fd_probe
+from conformance.harness.children import run_in_child
+from conformance.tests.in_child.creation import drawn_file_names
 
 # ---------------------------------------------------------------------------
 # Creators: each makes one object in ``where`` and returns (path or None, closer).
@@ -149,18 +155,35 @@ def _creating_opens(audit) -> List[int]:
 FILE_APIS = ("mkstemp", "NamedTemporaryFile", "TemporaryFile")
 
 
-@pytest.mark.clause("security.open.exclusive-create")
-@pytest.mark.parametrize("api", FILE_APIS)
-def test_creating_open_is_exclusive(tf, scratch, audit, api):
-    path, close = CREATORS[api](tf, scratch, "x-")
+def _flags_of_creating_opens(tf, scratch: str, audit, api: str) -> Tuple[List[int], int]:
+    """Create with ``api``; the flags its creating opens used, and this host's O_TMPFILE (0 if none)."""
+    _path, close = CREATORS[api](tf, scratch, "x-")
     close()
     flags = _creating_opens(audit)
     if not flags:
         pytest.skip("missing capability: the target raises no 'open' audit event when it creates")
-    tmpfile = getattr(os, "O_TMPFILE", 0)
+    return flags, getattr(os, "O_TMPFILE", 0)
+
+
+@pytest.mark.clause("security.open.exclusive-create")
+@pytest.mark.parametrize("api", FILE_APIS)
+def test_creating_open_is_exclusive(tf, scratch, audit, api):
+    flags, tmpfile = _flags_of_creating_opens(tf, scratch, audit, api)
     for value in flags:
         assert value & os.O_EXCL, f"creating open without O_EXCL: flags={value:#o}"
         assert value & os.O_CREAT or (tmpfile and value & tmpfile == tmpfile), f"flags={value:#o}"
+
+
+@pytest.mark.clause("security.open.exclusive-create-named")
+@pytest.mark.parametrize("api", FILE_APIS)
+def test_naming_open_is_exclusive(tf, scratch, audit, api):
+    flags, tmpfile = _flags_of_creating_opens(tf, scratch, audit, api)
+    for value in flags:
+        if tmpfile and value & tmpfile == tmpfile:
+            # No name is made, so nothing to make exclusive; O_EXCL would forbid linkat().
+            assert not value & (os.O_CREAT | os.O_EXCL), f"O_TMPFILE open: flags={value:#o}"
+        else:
+            assert value & os.O_CREAT and value & os.O_EXCL, f"naming open: flags={value:#o}"
 
 
 @pytest.mark.clause("security.open.nofollow")
@@ -201,7 +224,7 @@ def _file_modes(tf, scratch: str) -> Dict[str, int]:
 def test_file_modes_under_umask(tf, scratch, umask):
     os.umask(umask)
     modes = _file_modes(tf, scratch)
-    assert modes == {api: 0o600 & ~umask for api in modes}
+    expect_modes(modes, 0o600 & ~umask, umask=umask)
 
 
 @pytest.mark.clause("security.mode.dirs-owner-only")
@@ -212,7 +235,7 @@ def test_dir_modes_under_umask(tf, scratch, umask):
     with tf.TemporaryDirectory(dir=scratch) as held:
         modes = {"mkdtemp": stat.S_IMODE(os.stat(made).st_mode),
                  "TemporaryDirectory": stat.S_IMODE(os.stat(held).st_mode)}
-    assert modes == {"mkdtemp": 0o700 & ~umask, "TemporaryDirectory": 0o700 & ~umask}
+    expect_modes(modes, 0o700 & ~umask, umask=umask)
 
 
 # ---------------------------------------------------------------------------
@@ -246,24 +269,15 @@ def test_descriptors_are_close_on_exec(held_descriptors):
     assert flags == {api: True for api in flags}
 
 
-_PROBE = ("import os, sys\n"
-          "out = []\n"
-          "for fd in map(int, sys.argv[1:]):\n"
-          "    try:\n"
-          "        os.fstat(fd); out.append('open')\n"
-          "    except OSError as exc:\n"
-          "        out.append('EBADF' if exc.errno == 9 else str(exc.errno))\n"
-          "print(' '.join(out))\n")
-
-
 @pytest.mark.clause("security.fd.not-inherited-subprocess")
 def test_subprocess_without_close_fds_cannot_use_descriptor(held_descriptors):
     apis = sorted(held_descriptors)
     numbers = [str(held_descriptors[a]) for a in apis]
-    proc = subprocess.run([sys.executable, "-c", _PROBE, *numbers], close_fds=False,
+    proc = subprocess.run([sys.executable, "-S", fd_probe.__file__, *numbers], close_fds=False,
                           capture_output=True, text=True, timeout=60)
     assert proc.returncode == 0, proc.stderr
-    assert dict(zip(apis, proc.stdout.split())) == {a: "EBADF" for a in apis}
+    seen = json.loads(proc.stdout)
+    assert {a: seen[n] for a, n in zip(apis, numbers)} == {a: "EBADF" for a in apis}
 
 
 @pytest.mark.clause("security.fd.not-inherited-exec")
@@ -275,7 +289,7 @@ def test_fork_then_exec_cannot_use_descriptor(held_descriptors):
     if pid == 0:  # child: plain fork shares the descriptors; exec must drop them
         try:
             os.dup2(write_end, 1)
-            os.execv(sys.executable, [sys.executable, "-c", _PROBE, *numbers])
+            os.execv(sys.executable, [sys.executable, "-S", fd_probe.__file__, *numbers])
         finally:
             os._exit(127)
     os.close(write_end)
@@ -283,7 +297,8 @@ def test_fork_then_exec_cannot_use_descriptor(held_descriptors):
         output = pipe.read()
     _, status = os.waitpid(pid, 0)
     assert os.WIFEXITED(status) and os.WEXITSTATUS(status) == 0
-    assert dict(zip(apis, output.split())) == {a: "EBADF" for a in apis}
+    seen = json.loads(output)
+    assert {a: seen[n] for a, n in zip(apis, numbers)} == {a: "EBADF" for a in apis}
 
 
 # ---------------------------------------------------------------------------
@@ -305,17 +320,7 @@ def _mktemp_names(tf, scratch: str, count: int) -> List[str]:
     return [os.path.basename(tf.mktemp(prefix="", suffix="", dir=scratch)) for _ in range(count)]
 
 
-def _mkstemp_names(tf, scratch: str, count: int) -> List[str]:
-    names = []
-    for _ in range(count):
-        fd, path = tf.mkstemp(prefix="", suffix="", dir=scratch)
-        os.close(fd)
-        os.unlink(path)
-        names.append(os.path.basename(path))
-    return names
-
-
-NAME_SOURCES = {"mktemp": (_mktemp_names, 1), "mkstemp": (_mkstemp_names, 20)}
+NAME_SOURCES = {"mktemp": (_mktemp_names, 1), "mkstemp": (drawn_file_names, 20)}
 
 
 _drawn_cache: Dict[Tuple[int, str], List[str]] = {}
@@ -377,7 +382,7 @@ def test_consecutive_names_show_no_trend(drawn_names):
 
 def _child_names(tf, where: str, count: int) -> List[str]:
     os.mkdir(where)
-    return _mkstemp_names(tf, where, count)
+    return drawn_file_names(tf, where, count)
 
 
 @pytest.mark.clause("security.names.fork-distinct")
@@ -406,14 +411,8 @@ def test_fork_parent_and_child_draw_different_names(tf, scratch):
 
 @pytest.mark.clause("security.names.process-distinct")
 def test_fresh_processes_draw_different_names(target_spec, scratch):
-    from conformance.support import run_in_child
-
-    body = ("names = []\n"
-            "for _ in range(10):\n"
-            f"    fd, path = tf.mkstemp(prefix='', dir={scratch!r}); os.close(fd); os.unlink(path)\n"
-            "    names.append(os.path.basename(path))\n"
-            "result = names\n")
-    first = run_in_child(target_spec, body)
-    second = run_in_child(target_spec, body)
+    check, args = "conformance.tests.in_child.creation:drawn_file_names", {"where": scratch, "count": 10}
+    first = run_in_child(target_spec, check, args, fresh=True)  # new interpreters, not forks
+    second = run_in_child(target_spec, check, args, fresh=True)
     assert first.returncode == 0 and second.returncode == 0, first.stderr + second.stderr
     assert len(first.value) == 10 and set(first.value).isdisjoint(second.value)

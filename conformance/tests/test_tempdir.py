@@ -7,15 +7,15 @@ import pathlib
 
 import pytest
 
-from conformance import support
+from conformance.harness.children import run_in_child
 from conformance.tests._creators import NAMED_APIS, created
 
 
 @pytest.mark.clause("tempdir.initial.none")
 def test_fresh_module_has_no_tempdir(target_spec, scratch):
     env = dict(os.environ, TMPDIR=scratch)
-    body = "before = tf.tempdir\nfound = tf.gettempdir()\nresult = [before, tf.tempdir == found]"
-    outcome = support.run_in_child(target_spec, body, env=env)
+    outcome = run_in_child(target_spec, "conformance.tests.in_child.creation:tempdir_before_and_after",
+                           env=env)
     assert outcome.value == [None, True], outcome.stderr
 
 

@@ -11,7 +11,7 @@ from typing import Any, Dict, List
 
 import pytest
 
-from conformance import support
+from conformance.harness.children import run_in_child
 
 
 def build_tree(root: str, outside: str) -> None:
@@ -224,30 +224,10 @@ def test_ignore_cleanup_errors_suppresses_everywhere(tf, scratch):
     assert seen == []
 
 
-_STUCK_CHILD = """
-import os
-td = tf.TemporaryDirectory(dir={scratch!r}, ignore_cleanup_errors=True)
-for index in range(3):
-    open(os.path.join(td.name, "f%d" % index), "w").close()
-stuck = os.path.join(td.name, "stuck")
-os.mkdir(stuck)
-open(os.path.join(stuck, "x"), "w").close()
-os.chmod(stuck, 0o555)
-# Give the sub-directory away: without CAP_FOWNER we may no longer change its mode,
-# and without CAP_DAC_OVERRIDE we may not empty it.  (CAP_CHOWN is kept.)
-os.chown(stuck, 65534, 65534)
-error = None
-try:
-    td.cleanup()
-except Exception as exc:
-    error = repr(exc)
-result = [error, sorted(os.listdir(td.name)) if os.path.isdir(td.name) else None]
-"""
-
-
 @pytest.mark.clause("temporarydirectory.ignore-errors.best-effort")
 def test_ignore_cleanup_errors_is_best_effort(tf, scratch, target_spec, unprivileged):
-    child = support.run_in_child(target_spec, _STUCK_CHILD.format(scratch=scratch), unprivileged=True)
+    child = run_in_child(target_spec, "conformance.tests.in_child.cleanup:clean_with_stuck_directory",
+                         {"where": scratch}, unprivileged=True)
     assert child.returncode == 0, child.stderr
     assert child.value == [None, ["stuck"]], child.how
 

@@ -338,7 +338,7 @@ assert all(rate == 0 for series in rates.values() for rate in series["mkstemp wo
 # hook can never be removed again) and we decode the flags:
 
 # %%
-from conformance.support import AuditRecorder
+from conformance.harness.audit import AuditRecorder
 
 FLAG_NAMES = ["O_WRONLY", "O_RDWR", "O_CREAT", "O_EXCL", "O_TRUNC", "O_NOFOLLOW", "O_CLOEXEC"]
 

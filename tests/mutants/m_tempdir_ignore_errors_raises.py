@@ -1,7 +1,7 @@
 """Mutant: ignore_cleanup_errors=True is ignored: cleanup errors are raised.
 
-Must go red: temporarydirectory.ignore-errors.suppresses, temporarydirectory.ignore-errors.best-
-effort, cleanup.ignore-errors.best-effort.
+Must go red: temporarydirectory.ignore-errors.suppresses,
+temporarydirectory.ignore-errors.best-effort.
 """
 
 
@@ -12,7 +12,6 @@ from . import _mutant
 BREAKS = (
     "temporarydirectory.ignore-errors.suppresses",
     "temporarydirectory.ignore-errors.best-effort",
-    "cleanup.ignore-errors.best-effort",
 )
 
 _original = directory.remove_tree

@@ -72,7 +72,10 @@ def test_every_core_clause_is_tagged():
     # Replaces a minimum count of tags, which rewarded quantity: what matters is that no
     # core clause is left without the line of the reference that implements it.
     cited = citations()
-    untagged = [c.id for c in load_catalogue() if c.tier == "core" and c.id not in cited]
+    # The reference is a 3.14 implementation: a clause that starts in a later release is not its to carry.
+    platforms = ("linux", "win32", "darwin")
+    for_314 = [c for c in load_catalogue() if any(c.applies((3, 14), p) for p in platforms)]
+    untagged = [c.id for c in for_314 if c.tier == "core" and c.id not in cited]
     assert not untagged, f"core clauses with no [tag] in reference/: {untagged}"
 
 

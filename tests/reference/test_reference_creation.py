@@ -10,7 +10,7 @@ from typing import Iterator
 
 import pytest
 
-from conformance.support import AuditRecorder
+from conformance.harness.audit import AuditRecorder
 from reference import creation, names
 
 

@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 
 import reference
-from conformance.support import AuditRecorder
+from conformance.harness.audit import AuditRecorder
 from reference import compat, named, names, temporaryfile
 
 

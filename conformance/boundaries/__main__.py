@@ -1,0 +1,7 @@
+"""``python -m conformance.boundaries``."""
+
+import sys
+
+from conformance.boundaries.cli import main
+
+sys.exit(main())

@@ -1,0 +1,1 @@
+"""Tests of the matrix, the interpreter layer and the async bridge."""
