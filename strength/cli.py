@@ -53,6 +53,8 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--sample", type=int, metavar="N", help="run only N live mutants, a fixed subset")
     parser.add_argument("--only", action="append", default=[], metavar="ID", help="run only this mutant id")
     parser.add_argument("--list", action="store_true", help="list the mutants; run nothing")
+    parser.add_argument("--show", action="append", default=[], metavar="ID",
+                        help="print the change a mutant makes, in context; run nothing")
     parser.add_argument("--page", action="store_true", help="rewrite the docs page from stored results")
     parser.add_argument("--check", action="store_true", help="fail while a survivor is unclassified")
     parser.add_argument("--no-test-tempfile", action="store_true", help="skip CPython's own suite")
@@ -94,6 +96,20 @@ def _document(target: Judged, found: List[Mutant], path: Path) -> Dict[str, Any]
             "mutants": described, "baseline": {}, "results": {}}
 
 
+def show(source: bytes, mutant: Mutant, context: int = 3) -> str:
+    """The lines a mutant changes, before and after, with a few lines around them."""
+    before = source.decode().splitlines()
+    after = mutant.apply(source).decode().splitlines()
+    first = max(mutant.line - 1 - context, 0)
+    tail = len(before) - mutant.line - context
+    lines = [f"== {mutant.id}"] + [f"   {t}" for t in before[first:mutant.line - 1]]
+    changed_before = before[mutant.line - 1:len(before) - tail]
+    changed_after = after[mutant.line - 1:len(after) - tail]
+    lines += [f" - {t}" for t in changed_before if t not in changed_after]
+    lines += [f" + {t}" for t in changed_after if t not in changed_before]
+    return "\n".join(lines)
+
+
 def run(args: argparse.Namespace) -> int:
     target = judged(args.python)
     source = target.source()
@@ -101,6 +117,11 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         for m in found:
             print(f"{m.line:5} {m.id}" + (f"  [{m.platform_dead}]" if m.platform_dead else ""))
+        return 0
+    if args.show:
+        for m in found:
+            if m.id in args.show:
+                print(show(source, m))
         return 0
     path = args.results or RESULTS / f"{target.minor}.json"
     document = _document(target, found, path)

@@ -32,10 +32,12 @@ sandbox:
 * **CPython's own `test_tempfile`**, with the mutant shadowing `tempfile`: killed
   when it fails.
 
-A run that hangs past its time limit, or a mutant that cannot even be imported,
-counts as killed for either judge. Mutants of code that never runs on this
-platform (the body of `if _os.name == 'nt':`, say) are counted but not run: no
-test here could tell them from the original.
+A run that hangs past its time limit, or one that stops with an error instead
+of verdicts (a mutant that cannot be imported, or whose `gettempdir()` fails
+before any test runs), counts as killed for either judge, and the results file
+says which. Mutants of code that never runs on this platform (the body of
+`if _os.name == 'nt':`, say) are counted but not run: no test here could tell
+them from the original.
 
 Every surviving mutant is classified in `strength/survivors.toml`:
 **equivalent** (behaves exactly like the original here), **unobservable**

@@ -1,24 +1,25 @@
-"""Run a command on a mutant inside bubblewrap: the whole file system read-only but one scratch folder.
+"""Run a command on a mutant inside the project's kernel sandbox, with a time limit.
 
 A mutant of tempfile may delete what it should keep (a broken cleanup once
 deleted /etc on a development machine), so it never runs as root outside a
-sandbox: the host is bound read-only, /tmp is a fresh tmpfs, only ``scratch``
-is writable, and every namespace (network, pids, users...) is unshared.
+sandbox: ``conformance.sandbox`` binds the host read-only, gives a fresh /tmp,
+and leaves only the scratch folder writable.
 """
 
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, List, Optional
 
+from conformance import sandbox
+
 
 class SandboxUnavailable(Exception):
-    """bwrap is missing or cannot create namespaces here; the message is one line."""
+    """bwrap is missing or cannot build a sandbox here; the message is one line."""
 
 
 @dataclass
@@ -34,25 +35,14 @@ class Outcome:
         return self.returncode is None
 
 
-def bwrap_prefix(scratch: Path, env: Optional[Dict[str, str]] = None) -> List[str]:
-    """The bwrap arguments that confine a command to ``scratch``."""
-    if shutil.which("bwrap") is None:
-        raise SandboxUnavailable("bwrap is not installed: mutants never run outside a sandbox")
-    # The fresh /tmp first, the scratch bind after it: a scratch folder below /tmp stays visible.
-    prefix = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp",
-              "--bind", str(scratch), str(scratch), "--unshare-all", "--die-with-parent",
-              "--chdir", str(scratch)]
-    for name, value in sorted((env or {}).items()):
-        prefix += ["--setenv", name, value]
-    return prefix + ["--"]
-
-
 def run_sandboxed(argv: List[str], scratch: Path, timeout: float,
                   env: Optional[Dict[str, str]] = None) -> Outcome:
-    """Run ``argv`` in the sandbox with ``scratch`` as its only writable folder (and its cwd)."""
-    if not scratch.is_absolute() or scratch.resolve() == Path("/"):
-        raise SandboxUnavailable(f"scratch folder must be an absolute folder below /: {scratch}")
-    command = bwrap_prefix(scratch, env) + argv
+    """Run ``argv`` in the sandbox with ``scratch`` as its only writable folder."""
+    if not scratch.is_absolute() or not scratch.is_dir():
+        raise SandboxUnavailable(f"scratch folder must be an existing absolute folder: {scratch}")
+    command = sandbox.wrap_command(argv, str(scratch), str(scratch))
+    if command is None:
+        raise SandboxUnavailable("bwrap cannot build a sandbox here: mutants never run outside one")
     started = time.monotonic()
     try:
         proc = subprocess.run(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,

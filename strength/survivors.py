@@ -26,7 +26,7 @@ else:  # pragma: no cover - the tomli backport, as spec/ uses it
 
 TABLE = Path(__file__).resolve().parent / "survivors.toml"
 CLASSES = ("equivalent", "unobservable", "gap")
-KILLING = ("killed", "timeout", "unloadable")
+KILLING = ("killed", "timeout", "stopped")
 
 
 def load_table(path: Path = TABLE) -> Dict[str, Dict[str, str]]:

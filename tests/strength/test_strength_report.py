@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from conformance import sandbox
 from strength.cli import main, sample
 from strength.mutate import mutants
 from strength.page import render
@@ -71,7 +72,10 @@ def test_the_sandbox_needs_an_absolute_scratch_folder():
         run_sandboxed(["true"], Path("relative"), timeout=5)
 
 
-def test_the_sandbox_keeps_the_host_read_only(tmp_path: Path):
-    outcome = run_sandboxed(["sh", "-c", "touch /etc/strength-probe; touch here"], tmp_path, timeout=60)
+@pytest.mark.skipif(not sandbox.available(), reason="bwrap cannot build a sandbox here")
+def test_the_sandbox_keeps_the_host_read_only_and_stops_a_hang(tmp_path: Path):
+    outcome = run_sandboxed(["sh", "-c", f"touch /etc/strength-probe; touch {tmp_path}/here"], tmp_path,
+                            timeout=60)
     assert not Path("/etc/strength-probe").exists() and (tmp_path / "here").exists()
     assert outcome.returncode == 0
+    assert run_sandboxed(["sleep", "30"], tmp_path, timeout=1).timed_out
