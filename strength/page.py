@@ -77,6 +77,26 @@ def _summary_rows(documents: Dict[str, Dict[str, Any]], table: Dict[str, Dict[st
     return rows
 
 
+def _common_rows(documents: Dict[str, Dict[str, Any]]) -> List[str]:
+    """Each run's kills on the mutants every run of the same interpreter judged: a fair comparison."""
+    rows: List[str] = []
+    versions = {d["interpreter"] for d in documents.values()}
+    for version in sorted(versions):
+        runs = {label: d for label, d in documents.items() if d["interpreter"] == version}
+        if len(runs) < 2:
+            continue
+        common = set.intersection(*(set(d["results"]) for d in runs.values()))
+        common = {i for i in common if not next(iter(runs.values()))["mutants"][i].get("platform_dead")}
+        rows += [f"On the {len(common)} mutants of Python {version} that every run judged:\n",
+                 "| run | this suite killed | test_tempfile killed |", "| --- | --- | --- |"]
+        for label, document in runs.items():
+            suite = sum(document["results"][i]["suite"] in KILLING for i in common)
+            stdlib = sum(document["results"][i].get("test_tempfile") in KILLING for i in common)
+            rows.append(f"| {label} | {_rate(suite, len(common))} | {_rate(stdlib, len(common))} |")
+        rows.append("")
+    return rows
+
+
 def _operator_rows(document: Dict[str, Any]) -> List[str]:
     run, killed, stdlib = Counter(), Counter(), Counter()
     for mutant_id, verdict in document["results"].items():
@@ -104,9 +124,11 @@ def _survivor_rows(document: Dict[str, Any], table: Dict[str, Dict[str, str]]) -
 
 def render(documents: Dict[str, Dict[str, Any]], table: Dict[str, Dict[str, str]]) -> str:
     parts = [_INTRO, "## Figures\n", *_summary_rows(documents, table), ""]
-    parts.append("Kill rates are over the mutants judged (platform-dead ones excluded). A run marked as a "
-                 "sample judged a fixed subset, the same on every machine: the first mutants by a hash of "
-                 "their ids. The full run is `python -m strength`.\n")
+    parts.append("Kill rates are over the mutants judged (platform-dead ones excluded). A run judges all "
+                 "live mutants or a fixed subset, the same on every machine (the first by a hash of their "
+                 "ids, so a smaller subset is part of a larger one); 'judged' says how many. The full run "
+                 "is `python -m strength`.\n")
+    parts += _common_rows(documents)
     for label, document in documents.items():
         parts += [f"## {label}: by operator\n", *_operator_rows(document), "",
                   f"## {label}: survivors\n", *_survivor_rows(document, table), ""]
