@@ -170,7 +170,12 @@ class _Collector(ast.NodeVisitor):
 
     def visit_BoolOp(self, node: ast.BoolOp) -> None:
         other = ast.Or() if isinstance(node.op, ast.And) else ast.And()
-        self.expression("boolean", node, ast.BoolOp(other, node.values))
+        # Described by the operators and the start of the expression only: a long condition
+        # would otherwise be quoted whole in the mutant's id.
+        old_name, new_name = ("and", "or") if isinstance(node.op, ast.And) else ("or", "and")
+        new_text = ast.unparse(ast.BoolOp(other, node.values))
+        self.propose("boolean", node, f"({new_text})",
+                     f"{old_name} -> {new_name} in {_short(ast.unparse(node), 40)}")
         # Operands after a platform test that decides the whole expression never run here.
         decided = False
         for value in node.values:
