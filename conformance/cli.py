@@ -56,11 +56,13 @@ def build_parser() -> argparse.ArgumentParser:
                              "MODULE.conformance.toml next to a module target, else a built-in one)")
     expect.add_argument("--no-expectations", action="store_true",
                         help="ignore expectation files: every departure counts")
-    parser.add_argument("--python", metavar="PATH_OR_VERSION",
-                        help="run the suite under another interpreter (3.9, pypy3, /path/to/python) "
-                             "in a cached virtual environment")
+    parser.add_argument("--python", metavar="SPEC",
+                        help="run the suite under another interpreter: 3.9, pypy3, /path/to/python, "
+                             "or KIND:REST (pyenv:3.12, uv:3.14, debian:forky/3.14, which:pypy3, "
+                             "path:FILE, host)")
     parser.add_argument("--no-sandbox", action="store_true",
-                        help="run a module or path target without the sandbox (only for code you trust)")
+                        help="run a module or path target, or a --python interpreter, without the "
+                             "sandbox (only for code you trust)")
     parser.add_argument("--version", action="version",
                         version=f"{PROG} {__version__} (result schema {RESULT_SCHEMA})")
     talk = parser.add_mutually_exclusive_group()

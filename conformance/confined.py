@@ -70,6 +70,7 @@ def run_confined(child_arguments: Sequence[str], readable: Sequence[str]) -> Opt
                 "--format", "json", "--output", output]
         wrapped = sandbox.wrap_command(argv, scratch, scratch, readable=readable)
         if wrapped is None:
+            sys.stderr.write(f"{PROG}: note: {sandbox.MISSING_NOTE}\n")
             return None
         env = dict(os.environ)
         env.pop("CONFORMANCE_SCRATCH", None)  # the child's own /tmp is private and writable

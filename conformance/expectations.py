@@ -22,8 +22,9 @@ so a module that wraps or copies the stdlib lists only its own departures.
 Which file a run uses: ``--expectations FILE`` if given; else a file next to a
 module or path target, named after it (``mymod.py`` -> ``mymod.conformance.toml``,
 a package ``pkg/`` -> ``pkg.conformance.toml`` beside its directory); else a
-built-in file chosen from the target's name, the interpreter's implementation
-and the judged version -- ``stdlib-cpython-3.11.toml``, then
+built-in file chosen from the target's name, the interpreter's implementation,
+the judged version and the platform -- ``stdlib-cpython-3.14-emscripten.toml``
+(Pyodide), then ``stdlib-cpython-3.11.toml``, then
 ``stdlib-cpython.toml``, then ``stdlib.toml``.  ``--no-expectations`` uses none.
 """
 
@@ -189,19 +190,24 @@ def _safe(name: str) -> str:
 
 
 def candidate_files(target_name: str, implementation: str, version: Tuple[int, int],
-                    directory: Optional[Path] = None) -> List[Path]:
-    """The files that would hold a target's expectations, most specific first."""
+                    directory: Optional[Path] = None, platform: str = "") -> List[Path]:
+    """The files that would hold a target's expectations, most specific first.
+
+    With ``platform`` (``sys.platform``) a file for that platform comes first:
+    ``stdlib-cpython-3.14-emscripten.toml`` is CPython 3.14 on Pyodide.
+    """
     base = Path(directory or EXPECTATIONS_DIR)
     name = _safe(target_name)
     judged = f"{version[0]}.{version[1]}"
-    return [base / f"{name}-{implementation}-{judged}.toml", base / f"{name}-{implementation}.toml",
-            base / f"{name}.toml"]
+    on_platform = [base / f"{name}-{implementation}-{judged}-{platform}.toml"] if platform else []
+    return on_platform + [base / f"{name}-{implementation}-{judged}.toml",
+                          base / f"{name}-{implementation}.toml", base / f"{name}.toml"]
 
 
 def find_expectation_file(target_name: str, implementation: str, version: Tuple[int, int],
-                          directory: Optional[Path] = None) -> Optional[Path]:
+                          directory: Optional[Path] = None, platform: str = "") -> Optional[Path]:
     """The first existing candidate file, or None."""
-    for path in candidate_files(target_name, implementation, version, directory):
+    for path in candidate_files(target_name, implementation, version, directory, platform):
         if path.is_file():
             return path
     return None

@@ -6,12 +6,9 @@ project can run::
     pytest --pyargs conformance.tests --conformance-target=mypkg.tempfile
 
 Every conformance test carries ``@pytest.mark.clause("id", ...)`` naming the
-clauses it verifies, and optionally ``@pytest.mark.needs("capability")``.
-Before a test runs the plugin decides, from the catalogue alone:
-
-* none of its clauses applies to the judged version/platform -> skipped with
-  a reason starting ``not applicable:``;
-* it needs a capability the target lacks -> skipped, ``missing capability:``.
+clauses it verifies; before it runs, :func:`conformance.gating.gate` decides from
+the catalogue alone whether it is not applicable, unobservable on this host, or
+needs a capability the target lacks, and the plugin skips it with that reason.
 
 A test that touches a public name the target lacks is skipped with
 ``not implemented:`` (see the ``tf`` fixture in ``conformance/tests/conftest.py``).
@@ -29,21 +26,22 @@ pytest-xdist runs the tests in workers: its controller never collects.
 
 from __future__ import annotations
 
+import gc
 import os
-import sys
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional, Tuple
+from typing import Dict, List, Optional
 
 import pytest
 
 from conformance import session
 from conformance.capture import failure_headline, package_nodeid, record_report
 from conformance.expectations import ExpectationError
+from conformance.gating import clause_ids, gate, host_needs
 from conformance.report.text import render_text
 from conformance.results import TestRecord, exit_status
 from conformance.target import Target, TargetError, looks_like_path
 from conformance.targets import resolve_target
-from conformance.vocabulary import SKIP_MISSING_CAPABILITY, SKIP_NOT_APPLICABLE
+from conformance.vocabulary import HOST_CAPABILITIES
 from spec import Catalogue, SpecError, load_catalogue
 
 TESTS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "tests")
@@ -99,6 +97,8 @@ def pytest_configure(config: pytest.Config) -> None:
         config.option.conformance_target = os.path.abspath(spec)
     config.addinivalue_line("markers", "clause(*ids): the spec clauses this test verifies")
     config.addinivalue_line("markers", "needs(capability): an optional target capability")
+    config.addinivalue_line("markers", "host(*capabilities): what the host must do for the test to "
+                                       "observe its clause (conformance.vocabulary.HOST_CAPABILITIES)")
     config.addinivalue_line("markers", "sandbox_allows(*paths): extra directories a test may change")
     state_of(config)
     config.pluginmanager.register(SessionRecorder(config), "tempfile-conformance-recorder")
@@ -124,33 +124,9 @@ def target_for(config: pytest.Config) -> Target:
     return state.target
 
 
-def clause_ids(item: pytest.Item) -> Tuple[str, ...]:
-    """All clause ids named by the item's ``clause`` markers."""
-    ids: List[str] = []
-    for mark in item.iter_markers("clause"):
-        ids.extend(mark.args)
-    return tuple(dict.fromkeys(ids))
-
-
 def is_conformance_item(item: pytest.Item) -> bool:
     """Is ``item`` one of the suite's own tests (not a test of the project around it)?"""
     return str(item.fspath).startswith(TESTS_DIR)
-
-
-def gate(item: pytest.Item, catalogue: Catalogue, target: Target) -> Optional[str]:
-    """The skip reason for ``item``, or None if it should run."""
-    ids = clause_ids(item)
-    unknown = [c for c in ids if c not in catalogue]
-    if not ids or unknown:
-        return None  # reported as an error in pytest_runtest_setup
-    if not any(catalogue[c].applies(target.version, sys.platform) for c in ids):
-        return (f"{SKIP_NOT_APPLICABLE}{', '.join(ids)} do not hold for Python "
-                f"{target.version_text} on {sys.platform}")
-    for mark in item.iter_markers("needs"):
-        for capability in mark.args:
-            if not target.has(capability):
-                return f"{SKIP_MISSING_CAPABILITY}{capability}"
-    return None
 
 
 def document_from_config(config: pytest.Config) -> dict:
@@ -167,6 +143,27 @@ def document_from_config(config: pytest.Config) -> dict:
     records, errors = session.session_records(state.records, state.seen, catalogue,
                                               state.collection_errors)
     return session.build_document(session.Judged.of(target), clauses, records, errors, path, expected)
+
+
+# CPython before 3.11.8 and 3.12.1 (gh-106905) keeps one AST recursion counter per
+# interpreter: when garbage collection runs inside ast.parse and a finalizer fails,
+# pytest's unraisable-exception hook formats that traceback with a nested
+# ast.parse, the counter drifts, and pytest dies with "AST constructor recursion
+# depth mismatch" while it builds a failure report (it parses the test's source).
+# The judged objects' finalizers fail on purpose in the cleanup tests, so: run
+# pending finalizers first, outside any parse, and keep the collector off while
+# the report is made.
+@pytest.hookimpl(hookwrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
+    was_enabled = gc.isenabled()
+    if call.excinfo is not None:
+        gc.collect()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 class SessionRecorder:
@@ -204,6 +201,10 @@ class SessionRecorder:
         unknown = [c for c in ids if c not in catalogue_for(item.config)]
         if unknown:
             pytest.fail(f"clause id(s) not in the catalogue: {', '.join(unknown)}", pytrace=False)
+        strange = [c for c in host_needs(item) if c not in HOST_CAPABILITIES]
+        if strange:
+            pytest.fail(f"host capability not in the closed list: {', '.join(strange)} "
+                        f"(known: {', '.join(HOST_CAPABILITIES)})", pytrace=False)
 
     # A wrapper because what we know of the item must be on the report the moment
     # pytest makes it: pytest-xdist ships reports to its controller from its own

@@ -24,6 +24,7 @@ from conformance.vocabulary import (
     ERROR,
     EXPECTED_FAIL,
     FAIL,
+    HOST_CAPABILITIES,
     MEANS_PROPERTY,
     NO_REPORT,
     NOT_APPLICABLE,
@@ -34,6 +35,7 @@ from conformance.vocabulary import (
     SKIP_NOT_APPLICABLE,
     SKIP_NOT_IMPLEMENTED,
     SKIP_UNOBSERVABLE,
+    SKIP_UNOBSERVABLE_ON_HOST,
     SKIPPED,
     STATUSES,
     TEST_ERROR,
@@ -116,14 +118,15 @@ def status_of_skip(reason: str, partial: bool) -> Tuple[str, str]:
         return NOT_APPLICABLE, reason
     if reason.startswith(SKIP_MISSING_CAPABILITY):
         return SKIPPED, reason
-    if reason.startswith(SKIP_UNOBSERVABLE):
+    if reason.startswith((SKIP_UNOBSERVABLE, SKIP_UNOBSERVABLE_ON_HOST)):
         return UNOBSERVABLE, reason
     return SKIPPED, reason or SKIPPED
 
 
 # When a clause's tests were all skipped for different reasons, the most
-# telling one wins: a failure hidden in a skip first, a missing name before a
-# missing capability, and "does not apply" last.
+# telling one wins: a failure hidden in a skip first, then a missing name, then
+# "no means here can observe it" (target or host), then a missing capability,
+# and "does not apply" last.
 _SKIP_RANK = {FAIL: 0, NOT_IMPLEMENTED: 1, UNOBSERVABLE: 2, SKIPPED: 3, NOT_APPLICABLE: 4}
 
 
@@ -202,6 +205,15 @@ def aggregate(clauses: Iterable[object], tests: Iterable[TestRecord], *,
     return results
 
 
+def host_missing(tests: Iterable[TestRecord]) -> List[str]:
+    """The host capabilities some test was skipped for lacking, in the closed list's order."""
+    named = set()
+    for test in tests:
+        if test.message.startswith(SKIP_UNOBSERVABLE_ON_HOST):
+            named.update(part.strip() for part in test.message[len(SKIP_UNOBSERVABLE_ON_HOST):].split(","))
+    return [name for name in HOST_CAPABILITIES if name in named]
+
+
 def count(results: Iterable[object], tier: Optional[str] = None) -> Dict[str, int]:
     """How many clauses have each status (dicts or :class:`ClauseResult`), optionally one tier."""
     counts = {s: 0 for s in STATUSES}
@@ -215,8 +227,13 @@ def count(results: Iterable[object], tier: Optional[str] = None) -> Dict[str, in
 def result_document(*, target: Mapping[str, object], interpreter: Mapping[str, str],
                     platform: str, judged_version: str, results: Sequence[ClauseResult],
                     expectations_file: Optional[str] = None,
-                    errors: Sequence[str] = (), sandbox: Optional[str] = None) -> dict:
-    """The JSON document of one run (schema ``tempfile-conformance/1``)."""
+                    errors: Sequence[str] = (), sandbox: Optional[str] = None,
+                    missing_on_host: Sequence[str] = ()) -> dict:
+    """The JSON document of one run (schema ``tempfile-conformance/1``).
+
+    ``host_missing`` (added later, so readers must allow its absence) lists the
+    host capabilities this host lacked for some test (see :mod:`conformance.host`).
+    """
     clauses = [r.as_dict() for r in results]
     return {
         "schema": RESULT_SCHEMA,
@@ -230,6 +247,7 @@ def result_document(*, target: Mapping[str, object], interpreter: Mapping[str, s
         "summary": count(clauses),
         "tiers": {tier: count(clauses, tier) for tier in TIERS},
         "errors": list(errors),
+        "host_missing": list(missing_on_host),
     }
 
 

@@ -158,7 +158,12 @@ def run_in_process(options: RunOptions, target: Target) -> Tuple[List[TestRecord
     config = probe.config
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED,
                     pytest.ExitCode.NO_TESTS_COLLECTED) or config is None:
-        tail = " | ".join(line.strip() for line in captured.getvalue().strip().splitlines()[-3:])
+        if os.environ.get("CONFORMANCE_DEBUG"):
+            sys.__stderr__.write(captured.getvalue())
+        lines = captured.getvalue().strip().splitlines()
+        # pytest's INTERNALERROR lines name the cause; the last lines are often only warnings.
+        internal = [line for line in lines if line.startswith("INTERNALERROR>")]
+        tail = " | ".join(line.strip() for line in (internal[-3:] or lines[-3:]))
         raise RunnerError(f"pytest stopped with exit code {int(code)}: {tail or 'no output'}")
     state = plugin.state_of(config)
     return session.session_records(state.records, state.seen, plugin.catalogue_for(config),

@@ -27,6 +27,8 @@ import sys
 from pathlib import Path
 from typing import Dict, Iterable, List, Optional, Sequence
 
+from conformance.vocabulary import AUDIT_GUARD_ONLY, SANDBOX_BWRAP
+
 BWRAP = "bwrap"
 # Where bwrap puts fresh, empty file systems of its own.
 PRIVATE_DIRS = ("/tmp", "/run")
@@ -92,18 +94,40 @@ def _foreign_root_binds(root: str) -> List[str]:
     return binds
 
 
-def _readable_paths(root: Optional[str], readable: Iterable[str]) -> List[str]:
+def _inside(path: str, folders: Iterable[str]) -> bool:
+    return any(path == f or path.startswith(f.rstrip("/") + "/") for f in folders)
+
+
+def _readable_paths(root: Optional[str], readable: Iterable[str], cwd: str) -> List[str]:
     """Host paths the child must read that the base layout would hide."""
     wanted = [str(PROJECT_ROOT), *readable]
     if root is None:
         # Only what lives under a private folder needs binding again; the rest is under ro /.
-        wanted += [sys.prefix, os.path.dirname(os.path.realpath(sys.executable))]
+        wanted += [sys.prefix, os.path.dirname(os.path.realpath(sys.executable)), cwd]
         wanted = [p for p in wanted if _hidden_by_private_dirs(os.path.realpath(p))]
+    elif cwd.count("/") > 1:  # the caller's folder, unless it is / or a top-level system folder
+        wanted.append(cwd)
     unique: List[str] = []
     for path in (os.path.realpath(p) for p in wanted):
-        if os.path.exists(path) and path not in unique:
-            unique.append(path)
+        # Binding / or a private folder itself would put the host's back (read-only, shared).
+        if path in ("/", *PRIVATE_DIRS) or not os.path.exists(path) or path in unique:
+            continue
+        unique.append(path)
     return unique
+
+
+def _mount_points_in(root: str, paths: Iterable[str]) -> None:
+    """Create empty folders in ``root`` where host paths will be bound below its read-only folders.
+
+    bwrap cannot make a mount point inside a read-only bind; the root is our own
+    cache, so an empty folder there is harmless.  Paths under the sandbox's own
+    tmpfs (/, /tmp, /run) need none.
+    """
+    for path in paths:
+        top = path.strip("/").split("/", 1)[0]
+        if top and top not in _SYNTHETIC and os.path.isdir(os.path.join(root, top)) \
+                and not os.path.islink(os.path.join(root, top)):
+            os.makedirs(os.path.join(root, path.lstrip("/")), exist_ok=True)
 
 
 def wrap_command(argv: Sequence[str], scratch: str, output_dir: str, *, root: Optional[str] = None,
@@ -112,29 +136,37 @@ def wrap_command(argv: Sequence[str], scratch: str, output_dir: str, *, root: Op
 
     ``scratch`` and ``output_dir`` (both must exist) are the only writable host
     paths; ``readable`` adds read-only ones that the layout would otherwise hide
-    (the project's source tree is always among them).
+    (the project's source tree and the caller's folder are always among them).
+    The child starts in the caller's folder when it can see it, else in ``scratch``.
     """
     if not available():
         return None
-    writable = [os.path.realpath(p) for p in (scratch, output_dir)]
+    writable = list(dict.fromkeys(os.path.realpath(p) for p in (scratch, output_dir)))
+    cwd = os.path.realpath(os.getcwd())
+    extra = [p for p in _readable_paths(root, readable, cwd) if not _inside(p, writable)]
     command = [str(bwrap_executable())]
-    command += ["--ro-bind", "/", "/"] if root is None else _foreign_root_binds(root)
+    if root is None:
+        command += ["--ro-bind", "/", "/"]
+    else:
+        _mount_points_in(root, extra + writable)
+        command += _foreign_root_binds(root)
     command += ["--proc", "/proc", "--dev", "/dev"]
     for private in PRIVATE_DIRS:
         command += ["--tmpfs", private]
-    for path in _readable_paths(root, readable):
-        if not any(path == w or path.startswith(w + "/") for w in writable):
-            command += ["--ro-bind", path, path]
-    for path in dict.fromkeys(writable):
+    for path in extra:
+        command += ["--ro-bind", path, path]
+    for path in writable:
         command += ["--bind", path, path]
     if root is not None:
         command += ["--remount-ro", "/"]
-    cwd = os.path.realpath(os.getcwd())
-    visible = root is None and not _hidden_by_private_dirs(cwd)
-    command += ["--chdir", cwd if visible else writable[0]]
+    seen = _inside(cwd, extra + writable) or (root is None and not _hidden_by_private_dirs(cwd))
+    command += ["--chdir", cwd if seen else writable[0]]
     return command + _isolation() + ["--", *argv]
+
+
+MISSING_NOTE = "bwrap is not available here: running with the audit guard alone (apt-get install bubblewrap)"
 
 
 def describe(wrapped: Optional[List[str]]) -> str:
     """How a run was confined, for the result document's ``sandbox`` field."""
-    return "bwrap" if wrapped else "audit-guard-only"
+    return SANDBOX_BWRAP if wrapped else AUDIT_GUARD_ONLY

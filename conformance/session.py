@@ -125,7 +125,7 @@ def choose_expectations(target: Judged, catalogue: Catalogue, explicit: Optional
         path = beside
     else:
         path = expectations_module.find_expectation_file(target.name, sys.implementation.name,
-                                                         target.version)
+                                                         target.version, platform=sys.platform)
     if path is None:
         return None, {}
     entries = expectations_module.load_expectations(path, (c.id for c in catalogue), running_release())
@@ -163,4 +163,4 @@ def build_document(target: Judged, clauses: Sequence[object], records: Sequence[
         target=target.info, interpreter=interpreter_info(), platform=sys.platform,
         judged_version=f"{target.version[0]}.{target.version[1]}", results=verdicts,
         expectations_file=str(expectations_file) if expectations_file else None, errors=errors,
-        sandbox=confinement)
+        sandbox=confinement, missing_on_host=results.host_missing(records))

@@ -85,13 +85,14 @@ NAME_INJECTION = "name-injection"
 MEANS_PROPERTY = "means"
 AUDIT_EVENT_PLANTING = "audit-event planting"  # an entry planted at the path an audit event announces
 AUDIT_EVENT_RECORDING = "audit-event recording"  # the events themselves, as recorded by a hook
+EXISTENCE_CHECK_PLANTING = "existence-check planting"  # an entry planted where mktemp looks (it has no event)
 FLAG_INSPECTION = "flag inspection"  # open flags, modes, descriptor state read back
 EFFECT_ON_DISK = "effect on disk"  # what exists (or not) in the file system afterwards
 RETURNED_VALUE = "returned value"  # what a call returned or raised
 CHILD_PROCESS = "child process"  # behaviour seen from a separate process (exit, signals, inheritance)
 OBSERVATION_MEANS: Tuple[str, ...] = (
-    NAME_INJECTION, AUDIT_EVENT_PLANTING, AUDIT_EVENT_RECORDING, FLAG_INSPECTION, EFFECT_ON_DISK,
-    RETURNED_VALUE, CHILD_PROCESS,
+    NAME_INJECTION, AUDIT_EVENT_PLANTING, AUDIT_EVENT_RECORDING, EXISTENCE_CHECK_PLANTING,
+    FLAG_INSPECTION, EFFECT_ON_DISK, RETURNED_VALUE, CHILD_PROCESS,
 )
 # How a run was confined (the result document's "sandbox"): a kernel sandbox
 # around the child process that ran the tests, or only the harness's audit guard.
@@ -162,17 +163,3 @@ HOST_CAPABILITIES: Dict[str, str] = {
     "resource-limits": "the process can lower its own rlimits (open files, file size)",
 }
 SKIP_UNOBSERVABLE_ON_HOST = "unobservable on this host: needs "
-
-# ---------------------------------------------------------------------------
-# How a test observed its clause: a test records one of these as its "means"
-# property (``record_property(MEANS_PROPERTY, MEANS_AUDIT_PLANTING)``).
-
-MEANS_PROPERTY = "means"
-MEANS_NAME_INJECTION = NAME_INJECTION  # the capability is the means
-MEANS_AUDIT_PLANTING = "audit-event planting"
-MEANS_EXISTENCE_PLANTING = "existence-check planting"
-MEANS_NAMES_RETURNED = "names returned"
-MEANS_FLAG_INSPECTION = "flag inspection"
-MEANS_EFFECT_ON_DISK = "effect on disk"
-MEANS: Tuple[str, ...] = (MEANS_NAME_INJECTION, MEANS_AUDIT_PLANTING, MEANS_EXISTENCE_PLANTING,
-                          MEANS_NAMES_RETURNED, MEANS_FLAG_INSPECTION, MEANS_EFFECT_ON_DISK)

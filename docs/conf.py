@@ -67,3 +67,4 @@ nitpick_ignore_regex = [
     # Private helpers of the reference appear in signatures but are not part of its API.
     (r"py:(class|obj)", r"reference\.(\w+\.)*_\w+"),
 ]
+smartquotes = False  # reasons and test output quote code: keep their straight quotes

@@ -88,7 +88,7 @@ def _departure_class(entry: Mapping) -> str:
 
 
 def cpython_columns(matrix: Mapping) -> List[Column]:
-    """The stdlib columns run on CPython, lowest version first."""
+    """The stdlib columns run on CPython on this machine's platform, lowest version first."""
     if matrix.get("schema") != v.MATRIX_SCHEMA:
         raise ValueError(f"not a matrix document (schema {matrix.get('schema')!r})")
     found = []
@@ -98,6 +98,8 @@ def cpython_columns(matrix: Mapping) -> List[Column]:
             continue
         if (result.get("target") or {}).get("name") != "stdlib" or not result.get("judged_version"):
             continue
+        if result.get("platform", sys.platform) != sys.platform:
+            continue  # Pyodide's CPython: its platform's departures would blur the version edges
         statuses = {c["id"]: (c["status"], _departure_class(c)) for c in result.get("clauses", [])}
         found.append(Column(column["key"], spec.parse_version(result["judged_version"]),
                             column.get("python"), result.get("platform", sys.platform), statuses))

@@ -43,14 +43,14 @@ class ChildResult:
     stdout: str = ""  # what the check printed itself, before its result
 
 
-@functools.cache
+@functools.lru_cache(maxsize=None)  # noqa: UP033 - 3.8 has no functools.cache
 def privilege_drop_command() -> Optional[Tuple[Tuple[str, ...], str]]:
     """A command prefix that runs a child without permission-bypassing privileges.
 
     Returns ``(prefix, description)``, or None when no way exists on this host.
     Probed once per process: the answer does not change while the suite runs.
     """
-    if os.name != "posix":
+    if os.name != "posix" or not hasattr(os, "geteuid"):  # Emscripten (Pyodide) has no euid
         return None
     if os.geteuid() != 0:
         return (), f"unprivileged uid {os.geteuid()}"

@@ -134,4 +134,4 @@ def _untouched(path: str) -> bool:
     except OSError:
         return False
     return (stat.S_ISDIR(info.st_mode) and stat.S_IMODE(info.st_mode) == 0o700
-            and info.st_uid == os.geteuid() and empty)
+            and info.st_uid == getattr(os, "geteuid", os.getuid)() and empty)  # Emscripten: getuid only

@@ -36,11 +36,22 @@ matrix rely on):
     Make the interpreter ready to run ``python -m conformance`` from this
     source tree, with pytest and hypothesis importable, able to write inside
     the directory ``scratch`` (where the result JSON goes), and yield the
-    :class:`Launch` that starts it.  The default builds (once, cached) a
-    virtual environment with pip; a provider whose interpreter brings its own
-    packages (Debian's ``python3-pytest``) overrides it and may put the
-    project's source on ``PYTHONPATH`` instead.  The interpreter stays usable
-    until the context exits (hold any lock for that long).
+    :class:`Launch` that starts it.  A kind that runs from a cached virtual
+    environment built with pip subclasses :class:`.venv.VenvProvider`, which
+    implements this; a provider whose interpreter brings its own packages
+    (Debian's ``python3-pytest``) implements it and may put the project's
+    source on ``PYTHONPATH`` instead.  The interpreter stays usable
+    until the context exits (hold any lock for that long).  The caller runs
+    ``[*launch.python, "-c", BOOT, *argv]`` (``elsewhere.BOOT``) in its own
+    working directory (a target given as a path is already absolute) with
+    ``launch.environment`` set over its own environment.
+
+Registering: import the class in :mod:`.registry` and add an instance to
+``PROVIDERS``.  Its place there is its rank in the matrix: each (implementation,
+minor version) column takes the interpreter of the earliest provider that has
+one.  Add the kind to ``BARE_VERSION_KINDS`` only if a bare ``--python 3.14``
+should reach it.  Test it on a fake tree in a tmp folder, as
+``tests/matrix/test_interpreters_uv.py`` does.
 
 An :class:`Interpreter` is plain data: ``spec`` is what ``--python`` needs to
 find the same interpreter again (a child ``python -m conformance`` process is
@@ -57,9 +68,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import ContextManager, Dict, List, Mapping, Optional, Sequence, Tuple
 
-# The suite's own floor: the spec's history starts at 3.8, but the suite (and the
-# releases of pytest and hypothesis it needs) run on 3.9 and newer.
-MIN_VERSION = (3, 9)
+# The oldest Python the suite judges: the spec's history starts at 3.8.  (The tool
+# itself needs 3.9+; an older interpreter gets older pytest and hypothesis, see venv.py.)
+MIN_VERSION = (3, 8)
 PROBE_TIMEOUT = 60
 
 Environ = Mapping[str, str]
@@ -79,6 +90,7 @@ class Interpreter:
     provider: str  # the Provider.name that found it
     spec: str = ""  # what --python needs to name it again; "" means the executable
     root: str = ""  # the provider's own place (a Debian root), "" when none
+    platform: str = ""  # sys.platform inside, when it is not the host's ("emscripten" for Pyodide)
 
     @property
     def minor(self) -> Tuple[int, int]:
@@ -90,7 +102,8 @@ class Interpreter:
 
     @property
     def label(self) -> str:
-        return f"{self.implementation} {self.version_text}"
+        where = f" on {self.platform}" if self.platform else ""
+        return f"{self.implementation} {self.version_text}{where}"
 
     @property
     def python_spec(self) -> str:
@@ -104,6 +117,9 @@ class Launch:
 
     python: Tuple[str, ...]
     environment: Dict[str, str] = field(default_factory=dict)  # set on top of the caller's
+    # "bwrap" when ``python`` already starts inside the kernel sandbox (a Debian root), so the
+    # caller must not wrap it again; "" when the caller decides (conformance.sandbox).
+    sandbox: str = ""
 
 
 # One line per fact, so any Python 3 (and PyPy, and a Python under node) answers alike.
@@ -158,7 +174,8 @@ def cache_root(environ: Optional[Environ] = None) -> Path:
     env = os.environ if environ is None else environ
     if env.get("CONFORMANCE_CACHE"):
         return Path(env["CONFORMANCE_CACHE"])
-    base = env.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    home = env.get("HOME") or os.path.expanduser("~")  # the environment's home, not necessarily ours
+    base = env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
     return Path(base) / "tempfile-conformance"
 
 

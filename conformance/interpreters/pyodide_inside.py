@@ -63,7 +63,9 @@ class Progress:
             self._flush()
             self.module = module
         self.done += 1
-        outcome = "error" if report.when == "setup" and report.failed else report.outcome  # vocabulary: pt
+        # a set-up that failed is named by its phase; a skip is a skip whenever it happens
+        named_by_phase = report.when != "call" and not report.skipped
+        outcome = f"{report.when} {report.outcome}" if named_by_phase else report.outcome
         self.counts[outcome] = self.counts.get(outcome, 0) + 1
 
     def pytest_sessionfinish(self, session) -> None:

@@ -6,7 +6,7 @@
 ``KIND:REST``          ``REST`` as the provider called ``KIND`` reads it:
                        ``pyenv:3.12``, ``uv:3.14``, ``uv:pypy3.11``,
                        ``path:/opt/py/bin/python3``, ``which:pypy3``,
-                       later ``debian:forky/3.14``
+                       ``debian:forky/3.14`` (:mod:`.debian`)
 ``KIND``               a provider's name alone (``REST`` empty): ``host``,
                        later ``pyodide``
 ``X.Y`` or ``X.Y.Z``   the first of :data:`BARE_VERSION_KINDS` that has it
@@ -33,14 +33,16 @@ from conformance.interpreters.base import (
     InterpreterError,
     Provider,
 )
+from conformance.interpreters.debian import DebianProvider
 from conformance.interpreters.host import HostProvider, host_interpreter
 from conformance.interpreters.path import PathProvider, WhichProvider
 from conformance.interpreters.pyenv import PyenvProvider
+from conformance.interpreters.pyodide import PyodideProvider
 from conformance.interpreters.uv import UvProvider
 
-# In discovery order; on a tie of versions the earlier provider's interpreter wins.
-PROVIDERS: Tuple[Provider, ...] = (HostProvider(), PyenvProvider(), UvProvider(), WhichProvider(),
-                                   PathProvider())
+# In order of preference: the matrix takes each version from the first provider that has it.
+PROVIDERS: Tuple[Provider, ...] = (HostProvider(), PyenvProvider(), UvProvider(), DebianProvider(),
+                                   WhichProvider(), PathProvider(), PyodideProvider())
 # Who is asked for a bare ``3.12``, in order.
 BARE_VERSION_KINDS: Tuple[str, ...] = ("pyenv", "uv", "which")
 
@@ -57,7 +59,8 @@ def provider(name: str) -> Provider:
     raise InterpreterError(f"unknown interpreter kind {name!r} (known: {known})")
 
 
-def _looks_like_path(spec: str) -> bool:
+def _names_a_file(spec: str) -> bool:
+    """Is this ``--python`` value an interpreter's file path?  (Targets have their own test.)"""
     return os.sep in spec or spec.startswith(("~", "."))
 
 
@@ -70,7 +73,7 @@ def parse(spec: str) -> List[Tuple[str, str]]:
     kind = _KIND.match(spec)
     if kind and kind.group(1) in names:
         return [(kind.group(1), kind.group(2))]
-    if _looks_like_path(spec):
+    if _names_a_file(spec):
         return [("path", spec)]
     if kind:
         provider(kind.group(1))  # raises: unknown kind
@@ -105,17 +108,30 @@ def discover(environ: Optional[Environ] = None, skip: Sequence[str] = ()) -> Lis
 
 
 def choose(candidates: Sequence[Interpreter], host: Optional[Interpreter] = None) -> List[Interpreter]:
-    """One interpreter per (implementation, minor version): the newest patch; on a tie the host,
-    then the earlier one in ``candidates``.  CPython older than the suite's floor is left out."""
+    """One interpreter per (implementation, minor version, platform), for the matrix's columns.
+
+    The provider earliest in :data:`PROVIDERS` wins (the host, then pyenv, uv,
+    PATH, then kinds added later such as Debian roots), and within it the newest
+    patch release: a column keeps judging the interpreter it judged before when
+    a new kind arrives, and a new kind adds the versions nothing else has.
+    CPython older than the suite's floor is left out.  (Pyodide's CPython 3.14
+    is a column of its own beside a Linux CPython 3.14.)
+    """
     host = host or host_interpreter()
-    best: Dict[Tuple[str, Tuple[int, int]], Interpreter] = {}
+    rank = {p.name: index for index, p in enumerate(PROVIDERS)}
+    best: Dict[Tuple[str, Tuple[int, int], str], Interpreter] = {}
+
+    def preference(interp: Interpreter) -> Tuple[int, Tuple[int, ...]]:
+        return (-rank.get(interp.provider, len(rank)), interp.version)
+
     for interp in [host, *candidates]:
         if interp.implementation == "cpython" and interp.minor < MIN_VERSION:
             continue
-        key = (interp.implementation, interp.minor)
-        if key not in best or interp.version > best[key].version:
+        key = (interp.implementation, interp.minor, interp.platform)
+        if key not in best or preference(interp) > preference(best[key]):
             best[key] = interp
-    return sorted(best.values(), key=lambda i: (i.implementation != "cpython", i.implementation, i.minor))
+    return sorted(best.values(),
+                  key=lambda i: (i.implementation != "cpython", i.implementation, i.minor, i.platform))
 
 
 def provider_of(interp: Interpreter) -> Provider:

@@ -19,7 +19,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
-from typing import ContextManager, Iterator, List, Sequence
+from typing import ContextManager, Dict, Iterator, List, Sequence, Tuple
 
 from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.interpreters.base import Interpreter, InterpreterError, Launch, Provider, cache_root
@@ -34,6 +34,13 @@ EXTRA_REQUIREMENTS = ("pytest-xdist>=3",)
 # The project is installed without build isolation (fast reinstalls), so the
 # environment carries the build backend itself.
 BUILD_REQUIREMENTS = ("setuptools>=61", "wheel")
+# The newest releases that still run on a Python older than the project's own floor
+# (pytest 8.4, hypothesis 6.114 and pytest-xdist 3.7 left 3.8 behind), pinned exactly so
+# an old release's column is reproducible.  The project is a 3.9+ tool, yet it judges
+# these versions: there it is installed with --ignore-requires-python.
+LEGACY_PINS: Dict[Tuple[int, int], Tuple[str, ...]] = {
+    (3, 8): ("pytest==8.3.5", "hypothesis==6.113.0", "pytest-xdist==3.6.1"),
+}
 PROJECT_PARTS = ("spec", "reference", "conformance")
 PROJECT_FILES = ("pyproject.toml", "README.md")
 
@@ -78,18 +85,19 @@ def tree_digest(root: Path, files: Sequence[Path]) -> str:
     return digest.hexdigest()[:12]
 
 
-def requirements(root: Path) -> List[str]:
-    """What the environment needs besides the project: its dependencies and build tools."""
+def requirements(root: Path, minor: Tuple[int, int] = (3, 99)) -> List[str]:
+    """What an environment for Python ``minor`` needs besides the project: dependencies, build tools."""
     with (root / "pyproject.toml").open("rb") as handle:
         project = tomllib.load(handle)["project"]
-    return list(BUILD_REQUIREMENTS) + list(project.get("dependencies", [])) + list(EXTRA_REQUIREMENTS)
+    return (list(BUILD_REQUIREMENTS) + list(project.get("dependencies", [])) + list(EXTRA_REQUIREMENTS)
+            + list(LEGACY_PINS.get(minor, ())))
 
 
-def requirements_digest(root: Path) -> str:
+def requirements_digest(root: Path, minor: Tuple[int, int] = (3, 99)) -> str:
     """A short hash of the project's version and requirements: it names the environment."""
     with (root / "pyproject.toml").open("rb") as handle:
         version = str(tomllib.load(handle)["project"].get("version", ""))
-    return hashlib.sha256("\n".join([version, *requirements(root)]).encode()).hexdigest()[:12]
+    return hashlib.sha256("\n".join([version, *requirements(root, minor)]).encode()).hexdigest()[:12]
 
 
 def cache_dir() -> Path:
@@ -123,20 +131,22 @@ def _create(interp: Interpreter, venv: Path, root: Path) -> None:
     progress("installing the dependencies (pip; first time only) ...")
     _run_step("pip install of the dependencies",
               [str(_venv_python(venv)), "-m", "pip", "install", "--quiet", "--disable-pip-version-check",
-               *requirements(root)])
+               *requirements(root, interp.minor)])
     (venv / ".ready").write_text(json.dumps({"interpreter": interp.executable}) + "\n")
 
 
-def _install_project(venv: Path, root: Path, files: Sequence[Path], digest: str) -> None:
+def _install_project(interp: Interpreter, venv: Path, root: Path, files: Sequence[Path],
+                     digest: str) -> None:
     """(Re)install this source tree, from a copy of its files, as a fresh clone would."""
     staging = make_scratch(harness_tmp_root(), "src")
     try:
         _stage_sources(root, files, Path(staging))
         progress(f"installing this source tree ({digest}) ...")
+        legacy = ["--ignore-requires-python"] if interp.minor in LEGACY_PINS else []
         _run_step("pip install of the project",
                   [str(_venv_python(venv)), "-m", "pip", "install", "--quiet",
                    "--disable-pip-version-check", "--no-deps", "--no-build-isolation",
-                   "--force-reinstall", staging])
+                   "--force-reinstall", *legacy, staging])
     finally:
         remove_untrusted_tree(staging, harness_tmp_root())
     (venv / ".project").write_text(digest + "\n")
@@ -153,7 +163,7 @@ def prepared_venv(interp: Interpreter) -> Iterator[str]:
     root = project_root()
     files = list(source_files(root))
     prefix = f"{interp.implementation}-{interp.version_text}-"
-    venv = cache_dir() / (prefix + requirements_digest(root))
+    venv = cache_dir() / (prefix + requirements_digest(root, interp.minor))
     venv.parent.mkdir(parents=True, exist_ok=True)
     progress(f"preparing venv for {interp.label} ({interp.executable})")
     with open(venv.parent / (prefix + "lock"), "w") as lock:
@@ -168,7 +178,7 @@ def prepared_venv(interp: Interpreter) -> Iterator[str]:
         if installed == digest:
             progress(f"reusing {venv}")
         else:
-            _install_project(venv, root, files, digest)
+            _install_project(interp, venv, root, files, digest)
         fcntl.flock(lock, fcntl.LOCK_SH)
         yield str(_venv_python(venv))
 

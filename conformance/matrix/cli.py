@@ -122,6 +122,14 @@ def combine(results: Sequence[run.ColumnResult], duration: float) -> dict:
     return model.build_matrix(columns, generated, discover.host_description(), duration)
 
 
+def make_output_dir(path: str) -> None:
+    """Create ``--output-dir`` before any column runs, so a bad folder fails at once."""
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError as exc:
+        raise UsageError(f"cannot create {path!r}: {exc.strerror}") from None
+
+
 def main(argv: List[str]) -> int:
     """Entry point for ``python -m conformance matrix ARGS``."""
     try:
@@ -131,6 +139,8 @@ def main(argv: List[str]) -> int:
             write_output("".join(t.describe() + "\n" for t in found), args.output)
             return 0
         targets = select(found, args.targets)
+        if args.output_dir:
+            make_output_dir(args.output_dir)
         progress = Progress(len(targets))
         progress.say(f"{len(targets)} target(s), {args.jobs} at a time: {', '.join(t.key for t in targets)}")
         started = time.monotonic()

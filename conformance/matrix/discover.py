@@ -52,10 +52,13 @@ def interpreter_targets(chosen: Sequence[Interpreter], host: Interpreter) -> Lis
     targets = []
     for interp in chosen:
         minor = f"{interp.minor[0]}.{interp.minor[1]}"
-        is_host = (interp.implementation, interp.version) == (host.implementation, host.version)
+        is_host = ((interp.implementation, interp.version, interp.platform)
+                   == (host.implementation, host.version, host.platform))
         name = IMPLEMENTATION_NAMES.get(interp.implementation, interp.implementation)
+        where = f" on {interp.platform}" if interp.platform else ""
         targets.append(MatrixTarget(
-            key=f"{interp.implementation}-{minor}", label=f"{name} {interp.version_text} stdlib",
+            key=f"{interp.implementation}-{minor}" + (f"-{interp.platform}" if interp.platform else ""),
+            label=f"{name} {interp.version_text} stdlib{where}",
             family=STDLIB, target="stdlib", python=None if is_host else interp.python_spec,
             version=interp.version_text))
     return targets

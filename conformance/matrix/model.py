@@ -33,6 +33,18 @@ def departure_class(clause: Mapping[str, object]) -> str:
     return given if isinstance(given, str) and given in DEPARTURE_CLASSES else UNCLASSIFIED
 
 
+def short_name(column: Mapping[str, object]) -> str:
+    """A narrow column heading: 3.12, pypy3.9, ref, or the adapter's key."""
+    key = str(column["key"])
+    if key.startswith("cpython-"):
+        return key[len("cpython-"):]
+    if key.startswith("pypy-"):
+        return "pypy" + key[len("pypy-"):]
+    if key == "reference":
+        return "ref"
+    return str(column.get("short") or key)
+
+
 @dataclass
 class Unexplained:
     """One thing that fails the matrix."""

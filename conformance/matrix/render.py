@@ -7,19 +7,17 @@ reader sees at a glance *why* a column departs, not only *that* it does.
 
 from __future__ import annotations
 
-import html
 import json
 from typing import Dict, List, Mapping, Optional, Sequence
 
-from conformance.matrix.model import departure_class
+from conformance.matrix.html_page import render_html
+from conformance.matrix.model import departure_class, short_name
 from conformance.vocabulary import (
     CLASS_CODES,
     DEPARTURE_CLASSES,
     EXPECTED_FAIL,
     STATUS_CODES,
     STATUSES,
-    TEST_ERROR,
-    TEST_FAILED,
     UNCLASSIFIED,
 )
 
@@ -44,18 +42,6 @@ def cell_code(clause: Optional[Mapping[str, object]]) -> str:
     if status == EXPECTED_FAIL:  # an explained departure shows its class instead
         return CLASS_CODES[departure_class(clause)]
     return STATUS_CODES.get(status, status)
-
-
-def short_name(column: Mapping[str, object]) -> str:
-    """A narrow column heading: 3.12, pypy3.9, ref, or the adapter's key."""
-    key = str(column["key"])
-    if key.startswith("cpython-"):
-        return key[len("cpython-"):]
-    if key.startswith("pypy-"):
-        return "pypy" + key[len("pypy-"):]
-    if key == "reference":
-        return "ref"
-    return str(column.get("short") or key)
 
 
 def _legend() -> List[str]:
@@ -167,116 +153,6 @@ def _departures(column: Mapping[str, object]) -> List[List[str]]:
         if c.get("status") == EXPECTED_FAIL:
             rows.append([c["id"], departure_class(c), str(c.get("reason") or "")])
     return rows
-
-
-def _failing_tests(column: Mapping[str, object]) -> List[List[str]]:
-    """[nodeid, outcome, message] of each failed or errored test in a column."""
-    document = column.get("result") or {}
-    seen, rows = set(), []
-    for clause in document.get("clauses", []):
-        for test in clause.get("tests", []):
-            if test.get("outcome") in (TEST_FAILED, TEST_ERROR) and test["nodeid"] not in seen:
-                seen.add(test["nodeid"])
-                rows.append([test["nodeid"], test["outcome"], str(test.get("message") or "")])
-    return rows
-
-
-_CSS = """
-body{font:14px/1.4 system-ui,sans-serif;margin:1.5em;color:#222}
-h1{font-size:1.4em}table{border-collapse:collapse;margin:1em 0}
-th,td{border:1px solid #ccc;padding:2px 6px;text-align:center;white-space:nowrap}
-td.id{text-align:left;font-family:monospace}tr.api th{text-align:left;background:#eef}
-thead th{position:sticky;top:0;background:#f7f7f7}
-.pass{background:#d9f2d9}.fail,.error,.unexpected-pass,.untested{background:#f7c6c6;font-weight:bold}
-.expected-fail{background:#fde9b8}.not-applicable{color:#999}.skipped,.not-implemented,.unobservable{
-background:#eee;color:#555}.missing{background:#fff}
-details{margin:.4em 0}summary{cursor:pointer;font-weight:bold}pre{white-space:pre-wrap;margin:0;
-font-size:12px}.bad{color:#a00;font-weight:bold}.ok{color:#070;font-weight:bold}
-td.l{text-align:left}
-"""
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text), quote=True)
-
-
-def render_html(matrix: Mapping[str, object]) -> str:
-    """One HTML page with inline CSS, no scripts, no network: the table, totals, per-target details."""
-    columns = list(matrix["columns"])  # type: ignore[call-overload]
-    index = _index(matrix)
-    heads = [short_name(c) for c in columns]
-    problems = matrix["unexplained"]  # type: ignore[index]
-    verdict = (f'<p class="bad">{len(problems)} unexplained departure(s)</p>' if problems
-               else '<p class="ok">Every departure is explained.</p>')
-    out = ["<!DOCTYPE html>", '<html lang="en"><head><meta charset="utf-8">',
-           "<title>tempfile conformance matrix</title>", f"<style>{_CSS}</style></head><body>",
-           "<h1>tempfile conformance matrix</h1>",
-           f"<p>Generated {_e(matrix['generated'])} on {_e(matrix['host'])} "
-           f"in {float(matrix['duration']):.1f} s.</p>", verdict, "<table>", "<thead><tr><th>clause</th>"]
-    out += [f'<th title="{_e(c["label"])}">{_e(h)}</th>' for h, c in zip(heads, columns)]
-    out.append("</tr></thead><tbody>")
-    api = None
-    for row in matrix["clauses"]:  # type: ignore[union-attr]
-        if row["api"] != api:
-            api = row["api"]
-            out.append(f'<tr class="api"><th colspan="{len(columns) + 1}">{_e(api)}</th></tr>')
-        cells = []
-        for column in columns:
-            clause = index[column["key"]].get(row["id"])
-            status = str(clause.get("status")) if clause else "missing"
-            tip = f"{status}: {clause.get('reason') or ''}" if clause else "no result"
-            cells.append(f'<td class="{_e(status)}" title="{_e(tip)}">{_e(cell_code(clause))}</td>')
-        out.append(f'<tr><td class="id">{_e(row["id"])}</td>{"".join(cells)}</tr>')
-    out.append("</tbody></table><h2>Totals</h2><table><thead><tr><th></th>")
-    out += [f"<th>{_e(h)}</th>" for h in heads]
-    out.append("</tr></thead><tbody>")
-    for r in _total_rows(matrix):
-        counts = "".join(f"<td>{_e(x)}</td>" for x in r[1:])
-        out.append(f'<tr><td class="l">{_e(r[0])}</td>{counts}</tr>')
-    out.append("</tbody></table>")
-    out += [f"<p>{_e(line)}</p>" for line in _legend()]
-    out.append("<h2>Targets</h2>")
-    for head, column in zip(heads, columns):
-        out += _column_details(head, column)
-    if problems:
-        out.append("<h2>Unexplained</h2><ul>")
-        out += [f"<li>{_e(p)}</li>" for p in problems]
-        out.append("</ul>")
-    out.append("</body></html>")
-    return "\n".join(out) + "\n"
-
-
-def _column_details(head: str, column: Mapping[str, object]) -> List[str]:
-    """A <details> block: what ran, explained departures, unexplained ones, failing tests."""
-    counts = column["summary"]["statuses"]  # type: ignore[index]
-    shown = ", ".join(f"{n} {s}" for s, n in counts.items() if n)
-    document = column.get("result") or {}
-    interp = document.get("interpreter") or {}
-    out = [f"<details><summary>{_e(head)}: {_e(column['label'])} -- "
-           f"{_e(shown or 'no result')}{' -- UNEXPLAINED' if column['unexplained'] else ''}</summary>"]
-    if column["error"]:
-        out.append(f'<p class="bad">did not run: {_e(column["error"])}</p>')
-    if interp:
-        out.append(f"<p>{_e(interp.get('implementation'))} {_e(interp.get('version'))} "
-                   f"({_e(interp.get('executable'))}); judged as {_e(document.get('judged_version'))}; "
-                   f"expectations: {_e(document.get('expectations') or 'none')}; "
-                   f"{float(column.get('duration') or 0):.1f} s</p>")
-    departures = _departures(column)
-    if departures:
-        out.append("<table><thead><tr><th>clause</th><th>class</th><th>reason</th></tr></thead><tbody>")
-        out += [f'<tr><td class="id">{_e(cid)}</td><td>{_e(klass)}</td><td class="l">{_e(reason)}</td></tr>'
-                for cid, klass, reason in departures]
-        out.append("</tbody></table>")
-    if column["unexplained"]:
-        out.append("<ul>" + "".join(f'<li class="bad">{_e(p)}</li>' for p in column["unexplained"]) + "</ul>")
-    failing = _failing_tests(column)
-    if failing:
-        out.append(f"<details><summary>{len(failing)} failing test(s)</summary><table><tbody>")
-        out += [f'<tr><td class="id">{_e(node)}</td><td>{_e(outcome)}</td>'
-                f'<td class="l"><pre>{_e(message)}</pre></td></tr>' for node, outcome, message in failing]
-        out.append("</tbody></table></details>")
-    out.append("</details>")
-    return out
 
 
 def render_json(matrix: Mapping[str, object]) -> str:

@@ -47,8 +47,9 @@ _RED, _YELLOW, _GREEN, _DIM = "31;1", "33", "32", "2"
 _COLOURS = {PASS: _GREEN, FAIL: _RED, ERROR: _RED, UNEXPECTED_PASS: _RED, UNTESTED: _RED,
             EXPECTED_FAIL: _YELLOW, SKIPPED: _YELLOW, NOT_IMPLEMENTED: _YELLOW,
             NOT_APPLICABLE: _DIM, UNOBSERVABLE: _DIM}
-# Hidden in the default view: nothing to act on.
-_QUIET = frozenset({PASS, NOT_APPLICABLE})
+# Hidden in the default view: nothing to act on (a listed departure is already explained,
+# and its expectation file says why; -v shows it).
+_QUIET = frozenset({PASS, NOT_APPLICABLE, EXPECTED_FAIL})
 _INDENT = " " * 6
 
 
@@ -101,10 +102,10 @@ def _hidden_note(clauses: Sequence[dict], verbosity: int) -> List[str]:
     if verbosity != 0:
         return []
     quiet = count(c for c in clauses if c["status"] in _QUIET)
-    if not quiet[PASS] and not quiet[NOT_APPLICABLE]:
+    if not quiet[PASS] and not quiet[NOT_APPLICABLE] and not quiet[EXPECTED_FAIL]:
         return []
-    return ["", f"({quiet[PASS]} passed and {quiet[NOT_APPLICABLE]} not applicable clauses not shown; "
-                "-v shows every clause)"]
+    return ["", f"({quiet[PASS]} passed, {quiet[NOT_APPLICABLE]} not applicable and "
+                f"{quiet[EXPECTED_FAIL]} expected-to-fail clauses not shown; -v shows every clause)"]
 
 
 def render_text(document: dict, verbosity: int = 0, colour: bool = False) -> str:

@@ -6,6 +6,7 @@ registers this module), so a failure says what was compared.
 
 from __future__ import annotations
 
+import io
 import os
 from typing import Any, Iterator, List
 
@@ -57,3 +58,12 @@ def assert_binary_round_trip(handle: Any, data: bytes, *, mode_says_so: bool = T
     handle.write(data)
     handle.seek(0)
     assert handle.read() == data
+
+
+def on_disk(spooled: Any) -> bool:
+    """Does a SpooledTemporaryFile's data live in a real file? (Asks ``_file`` directly, so no rollover.)"""
+    try:
+        spooled._file.fileno()
+    except (io.UnsupportedOperation, OSError, AttributeError):
+        return False
+    return True

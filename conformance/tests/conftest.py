@@ -23,13 +23,14 @@ import hypothesis.configuration
 import pytest
 from hypothesis import HealthCheck, settings
 
+from conformance import host
 from conformance.harness.audit import AuditRecorder
 from conformance.harness.children import privilege_drop_command, start_fork_servers, stop_fork_servers
 from conformance.harness.descriptors import describe_fd, open_fds
 from conformance.harness.guard import SANDBOX_VARIABLE, SandboxGuard
 from conformance.harness.scratch import ScratchPool, harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.plugin import target_for
-from conformance.vocabulary import MEANS_NAME_INJECTION, MEANS_PROPERTY, NAME_INJECTION
+from conformance.vocabulary import MEANS_PROPERTY, NAME_INJECTION
 from conformance.vocabulary import SKIP_NOT_IMPLEMENTED as NOT_IMPLEMENTED
 
 pytest.register_assert_rewrite("conformance.tests._shared")
@@ -89,15 +90,19 @@ def _frozen_heap() -> Iterator[None]:
     frozen, each collection walks only what tests made since, not the whole heap.
     """
     gc.collect()
-    gc.freeze()
+    freezable = hasattr(gc, "freeze")  # CPython's; PyPy's collector has no permanent generation
+    if freezable:
+        gc.freeze()
     yield
-    gc.unfreeze()
+    if freezable:
+        gc.unfreeze()
 
 
 @pytest.fixture(scope="session", autouse=True)
 def _child_servers() -> Iterator[None]:
     """The processes checks are forked from, started before any test counts its descriptors."""
-    start_fork_servers()
+    if host.has("subprocess") and host.has("fork"):  # not on Pyodide: its tests needing one are gated
+        start_fork_servers()
     yield
     stop_fork_servers()
 
@@ -194,7 +199,7 @@ def _means_of_injection(request: pytest.FixtureRequest) -> None:
     """A test that needs name injection observes its clause by it: say so in its properties."""
     needs = request.node.get_closest_marker("needs")
     if needs is not None and NAME_INJECTION in needs.args:
-        request.node.user_properties.append((MEANS_PROPERTY, MEANS_NAME_INJECTION))
+        request.node.user_properties.append((MEANS_PROPERTY, NAME_INJECTION))
 
 
 @pytest.fixture

@@ -91,6 +91,7 @@ def cleanup_run(request, unprivileged, target_spec, scratch_root):
 
 
 @pytest.mark.clause("cleanup.removes.protected-contents")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_protected_contents_are_removed(cleanup_run):
     outcome = cleanup_run[0]
     problems = {name: outcome[name] for name in PROTECTED
@@ -100,6 +101,7 @@ def test_protected_contents_are_removed(cleanup_run):
 
 @pytest.mark.clause("cleanup.symlink.target-untouched")
 @pytest.mark.parametrize("case", LINKED)
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_link_targets_keep_mode_and_content(cleanup_run, case):
     outcome, before, after = cleanup_run
     assert after[case] == before[case], "cleanup changed what a link in the tree points at"
@@ -108,6 +110,7 @@ def test_link_targets_keep_mode_and_content(cleanup_run, case):
 
 @pytest.mark.clause("cleanup.nothing-outside-removed")
 @pytest.mark.parametrize("case", OUTSIDE)
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_nothing_outside_is_removed_or_created(cleanup_run, case):
     _outcome, before, after = cleanup_run
     # Modes are the other clause's business; here: which entries exist and what they hold.
@@ -117,6 +120,7 @@ def test_nothing_outside_is_removed_or_created(cleanup_run, case):
 
 @pytest.mark.clause("temporarydirectory.ignore-errors.best-effort")
 @pytest.mark.parametrize("ignore", [True, False])
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_ignore_cleanup_errors(unprivileged, target_spec, scratch, ignore, request):
     child = run_in_child(target_spec, f"{IN_CHILD}:clean_with_foreign_entry",
                          {"where": scratch, "ignore": ignore}, unprivileged=True)

@@ -33,8 +33,8 @@ from conformance.harness.planting import (
 )
 from conformance.tests._creators import created
 from conformance.vocabulary import (
-    MEANS_AUDIT_PLANTING,
-    MEANS_EXISTENCE_PLANTING,
+    AUDIT_EVENT_PLANTING,
+    EXISTENCE_CHECK_PLANTING,
     MEANS_PROPERTY,
     SKIP_UNOBSERVABLE,
 )
@@ -64,7 +64,7 @@ def _create(tf: Any, api: str, where: str) -> Tuple[Optional[str], Optional[Base
 def _planted_call(tf: Any, api: str, area: Tuple[str, str], plan: Plan, record_property,
                   limit: int = 100) -> Tuple[Optional[str], Optional[BaseException], Planting]:
     """``api`` under audit-event planting; skipped as unobservable when the planting proves nothing."""
-    record_property(MEANS_PROPERTY, MEANS_AUDIT_PLANTING)
+    record_property(MEANS_PROPERTY, AUDIT_EVENT_PLANTING)
     where, canary = area
     with planting_at_audit_events(plan, canary, limit) as seen:
         path, error = _create(tf, api, where)
@@ -141,7 +141,7 @@ def test_tmp_max_is_read_by_each_call(tf, area, record_property):
 @pytest.mark.clause("audit.event.per-attempt")
 @pytest.mark.parametrize("api", ANNOUNCED_APIS)
 def test_one_announcement_per_candidate(tf, area, api, record_property):
-    record_property(MEANS_PROPERTY, MEANS_AUDIT_PLANTING)
+    record_property(MEANS_PROPERTY, AUDIT_EVENT_PLANTING)
     where, canary = area
     with planting_at_audit_events(first(2, FILE), canary) as seen:
         path, error = _create(tf, api, where)
@@ -160,7 +160,7 @@ def test_one_announcement_per_candidate(tf, area, api, record_property):
 
 def _mktemp_planted(tf: Any, area: Tuple[str, str], plan: Plan, record_property,
                     limit: int = 100) -> Tuple[Optional[str], Optional[BaseException], Planting]:
-    record_property(MEANS_PROPERTY, MEANS_EXISTENCE_PLANTING)
+    record_property(MEANS_PROPERTY, EXISTENCE_CHECK_PLANTING)
     where, canary = area
     with planting_at_existence_checks(plan, canary, where, PREFIX, limit) as seen:
         try:

@@ -113,6 +113,7 @@ def test_descriptors_are_not_inheritable(tf, scratch):
 
 
 @pytest.mark.clause("creation.fd.child-cannot-use")
+@pytest.mark.host("subprocess")
 def test_child_process_cannot_use_descriptor(tf, scratch):
     control = os.open(scratch, os.O_RDONLY)  # made inheritable on purpose: the child must see it
     os.set_inheritable(control, True)
@@ -156,6 +157,7 @@ def test_file_as_directory_is_not_a_directory_error(tf, scratch):
 
 
 @pytest.mark.clause("creation.errors.unwritable-dir")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_unwritable_directory_is_permission_error(tf, scratch, unprivileged, target_spec):
     locked = os.path.join(scratch, "locked")
     os.mkdir(locked, 0o555)

@@ -38,12 +38,14 @@ def emfile_run(target_spec, scratch_root) -> dict:
 
 @pytest.mark.clause("faults.emfile.raises-oserror")
 @pytest.mark.parametrize("api", EMFILE_APIS)
+@pytest.mark.host("subprocess", "resource-limits")
 def test_no_descriptor_left_raises_emfile(emfile_run, api):
     assert emfile_run[api]["outcome"] == "EMFILE"
 
 
 @pytest.mark.clause("faults.emfile.nothing-left")
 @pytest.mark.parametrize("api", EMFILE_APIS)
+@pytest.mark.host("subprocess", "resource-limits")
 def test_no_descriptor_left_leaves_nothing(emfile_run, api, request):
     request.node.user_properties.append(("figure:leaks", emfile_run["leaked-fds"]))
     assert emfile_run[api]["entries"] == []
@@ -51,6 +53,7 @@ def test_no_descriptor_left_leaves_nothing(emfile_run, api, request):
 
 
 @pytest.mark.clause("faults.emfile.spooled-data-kept")
+@pytest.mark.host("subprocess", "resource-limits")
 def test_failed_rollover_keeps_spooled_data(emfile_run):
     assert emfile_run["SpooledTemporaryFile.rollover"]["outcome"] != "no error"
     assert emfile_run["spooled-data"] == "kept in memory"
@@ -68,12 +71,14 @@ def fsize_run(target_spec, scratch) -> dict:
 
 
 @pytest.mark.clause("faults.fsize.error-surfaces")
+@pytest.mark.host("subprocess", "resource-limits")
 def test_rollover_past_file_size_limit_raises_efbig(fsize_run):
     assert fsize_run["raised"] is not None, "the failed rollover was swallowed"
     assert fsize_run["raised"][1] == "EFBIG"
 
 
 @pytest.mark.clause("faults.fsize.nothing-left")
+@pytest.mark.host("subprocess", "resource-limits")
 def test_rollover_past_file_size_limit_leaves_nothing(fsize_run, request):
     request.node.user_properties.append(("figure:leaks", fsize_run["leaked-fds"]))
     assert fsize_run["entries"] == []
@@ -229,12 +234,14 @@ def killed_child(target_spec, scratch) -> Iterator[List[str]]:
 
 
 @pytest.mark.clause("faults.sigkill.temporaryfile-leaves-nothing")
+@pytest.mark.host("subprocess", "signals")
 def test_sigkill_leaves_no_temporaryfile(killed_child):
     named, entries = killed_child[0], killed_child[1:]
     assert [e for e in entries if e != os.path.basename(named)] == []
 
 
 @pytest.mark.clause("faults.sigkill.named-file-remains")
+@pytest.mark.host("subprocess", "signals")
 def test_sigkill_leaves_named_file(killed_child):
     named, entries = killed_child[0], killed_child[1:]
     assert os.path.basename(named) in entries

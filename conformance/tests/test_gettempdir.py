@@ -67,6 +67,7 @@ def test_file_candidate_skipped(tf, scratch):
 
 
 @pytest.mark.clause("gettempdir.search.skips-unwritable")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_unwritable_candidate_skipped(tf, scratch, unprivileged, target_spec):
     locked, b = _dirs(scratch, "locked", "b")
     os.chmod(locked, 0o555)
@@ -150,6 +151,7 @@ def mount_namespace(request: pytest.FixtureRequest) -> None:
 
 
 @pytest.mark.clause("gettempdir.search.posix-platform-list")
+@pytest.mark.host("subprocess", "mount-namespace")
 @pytest.mark.sandbox_allows("/var/tmp")  # the search writes (and removes) a probe file there
 def test_var_tmp_after_tmp(mount_namespace, tf, scratch, target_spec):
     if not _usable_by_us("/var/tmp"):
@@ -159,6 +161,7 @@ def test_var_tmp_after_tmp(mount_namespace, tf, scratch, target_spec):
 
 
 @pytest.mark.clause("gettempdir.search.cwd-last")
+@pytest.mark.host("subprocess", "mount-namespace")
 def test_cwd_is_the_last_resort(mount_namespace, tf, scratch, target_spec):
     assert _search_in_namespace(target_spec, readonly=["/tmp", "/var/tmp", "/usr/tmp"],
                                 writable=[scratch], cwd=scratch) == ["ok", scratch]
@@ -166,6 +169,7 @@ def test_cwd_is_the_last_resort(mount_namespace, tf, scratch, target_spec):
 
 
 @pytest.mark.clause("gettempdir.search.none-usable")
+@pytest.mark.host("subprocess", "mount-namespace")
 def test_no_usable_directory_is_file_not_found(mount_namespace, tf, scratch, target_spec):
     import errno
 

@@ -24,6 +24,7 @@ def test_name_absolute_for_relative_dir(tf, scratch):
 
 
 @pytest.mark.clause("temporarydirectory.errors.at-shutdown")
+@pytest.mark.host("subprocess")
 def test_error_at_shutdown_is_reported(target_spec, scratch):
     child = run_in_child(target_spec, f"{IN_CHILD}:block_removal_at_exit", {"where": scratch})
     assert child.value is not None, child.stderr[-2000:]
@@ -37,6 +38,7 @@ def _deprecations(caught):
 
 
 @pytest.mark.clause("cleanup.callback.no-deprecation-warning")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_cleanup_callback_emits_no_deprecation(tf, scratch, target_spec, unprivileged):
     gone = tf.TemporaryDirectory(dir=scratch)
     os.rmdir(gone.name)  # the callback sees FileNotFoundError

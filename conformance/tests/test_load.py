@@ -75,6 +75,7 @@ def _outcome(target_spec: str, scratch_root: str, kind: str, request) -> Tuple[l
 
 
 @pytest.mark.clause("load.mkstemp.unique")
+@pytest.mark.host("subprocess", "threads")
 def test_concurrent_mkstemp_gives_distinct_files(target_spec, scratch_root, request):
     names, errors, where = _outcome(target_spec, scratch_root, "mkstemp", request)
     assert errors == []
@@ -85,6 +86,7 @@ def test_concurrent_mkstemp_gives_distinct_files(target_spec, scratch_root, requ
 
 
 @pytest.mark.clause("load.mkdtemp.unique")
+@pytest.mark.host("subprocess", "threads")
 def test_concurrent_mkdtemp_gives_distinct_dirs(target_spec, scratch_root, request):
     names, errors, where = _outcome(target_spec, scratch_root, "mkdtemp", request)
     assert errors == []
@@ -95,6 +97,7 @@ def test_concurrent_mkdtemp_gives_distinct_dirs(target_spec, scratch_root, reque
 
 
 @pytest.mark.clause("load.scoped.cleaned-up")
+@pytest.mark.host("subprocess", "threads")
 def test_concurrent_scoped_objects_leave_nothing(target_spec, scratch_root, request):
     names, errors, where = _outcome(target_spec, scratch_root, "scoped", request)
     assert errors == []

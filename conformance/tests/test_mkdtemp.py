@@ -50,6 +50,7 @@ def test_directory_survives_dropped_references(tf, scratch):
 
 
 @pytest.mark.clause("mkdtemp.access.owner-can-use")
+@pytest.mark.host("subprocess", "privilege-drop")
 def test_owner_can_use_directory_without_privilege(tf, scratch, unprivileged, target_spec):
     outcome = run_in_child(target_spec, "conformance.tests.in_child.creation:use_new_directories",
                            {"where": scratch}, unprivileged=True)

@@ -8,6 +8,7 @@ import warnings
 
 import pytest
 
+from conformance.expect import expect_equal, expect_prefix, expect_that, expect_type
 from conformance.tests._shared import names_drawn_until_exhausted
 
 
@@ -22,9 +23,12 @@ def test_returns_free_name_and_creates_nothing(tf, scratch):
 @pytest.mark.clause("mktemp.returns.absolute-default-dir")
 def test_default_directory_absolute(tf, scratch):
     path = tf.mktemp()
-    assert isinstance(path, str) and os.path.isabs(path)
-    assert os.path.dirname(path) == tf.gettempdir() == scratch
-    assert os.path.basename(path).startswith("tmp")
+    expect_type(path, str, call="mktemp()", what="result")
+    expect_that(os.path.isabs(path), call="mktemp()", observed=f"relative path {path!r}",
+                expected="an absolute path")
+    expect_equal(os.path.dirname(path), tf.gettempdir(), call="mktemp()", what="directory")
+    assert tf.gettempdir() == scratch  # the harness points TMPDIR at the scratch tree
+    expect_prefix(os.path.basename(path), "tmp", call="mktemp()")
 
 
 @pytest.mark.clause("mktemp.returns.absolute-relative-dir")

@@ -8,6 +8,7 @@ from typing import Any, List, Tuple
 
 import pytest
 
+from conformance.expect import ConformanceFailure
 from conformance.tests._shared import names_drawn_until_exhausted
 
 DOCUMENTED_NAMES = (
@@ -36,13 +37,25 @@ def _parameters(func: Any) -> List[inspect.Parameter]:
         pytest.fail(f"{func!r} exposes no signature to inspect")
 
 
+def _shown(params: Expected) -> str:
+    """A parameter list as a reader writes it: (suffix='', prefix='tmp', dir=None), / for positional-only."""
+    parts = []
+    for name, kind, default in params:
+        parts.append(name if default is NO_DEFAULT else f"{name}={default!r}")
+        if kind == inspect.Parameter.POSITIONAL_ONLY:
+            parts[-1] += ", /"
+    return "(" + ", ".join(parts) + ")"
+
+
 def assert_signature(func: Any, positional: Expected, keyword_only: Expected = ()) -> None:
     """The documented parameters come first, in order; anything extra must be optional."""
     params = _parameters(func)
     got_positional = [p for p in params if p.kind in (p.POSITIONAL_ONLY, POS)]
     got_keyword = {p.name: p for p in params if p.kind == KW}
     described = [(p.name, p.kind, p.default) for p in got_positional[:len(positional)]]
-    assert described == positional, f"positional parameters differ: {described}"
+    if described != positional:
+        raise ConformanceFailure(f"{getattr(func, '__name__', func)}{_shown(described)}, documented "
+                                 f"{getattr(func, '__name__', func)}{_shown(positional)}")
     for name, _kind, default in keyword_only:
         assert name in got_keyword or name in [p.name for p in got_positional], f"no {name!r}"
         param = got_keyword.get(name)

@@ -15,7 +15,7 @@ from typing import Any, List, Optional
 import pytest
 
 from conformance.tests._creators import NAMED_APIS, created
-from conformance.vocabulary import MEANS_NAMES_RETURNED, MEANS_PROPERTY, SKIP_NOT_APPLICABLE
+from conformance.vocabulary import MEANS_PROPERTY, RETURNED_VALUE, SKIP_NOT_APPLICABLE
 
 DRAWS = 20
 
@@ -45,7 +45,7 @@ def _middles(names: List[str], prefix: str, suffix: str) -> List[str]:
 @pytest.mark.clause("naming.compose.exact-with-injected-part")
 @pytest.mark.parametrize("api", NAMED_APIS)
 def test_nothing_is_added_around_the_random_part(tf, scratch, api, record_property):
-    record_property(MEANS_PROPERTY, MEANS_NAMES_RETURNED)
+    record_property(MEANS_PROPERTY, RETURNED_VALUE)
     middles = _middles(_names(tf, api, prefix="pre-", suffix=".suf", dir=scratch), "pre-", ".suf")
     assert len({len(m) for m in middles}) == 1, f"random parts of varying length: {middles[:5]}"
     assert _constant_ends(middles) == ("", ""), f"the same text around every random part: {middles[:5]}"
@@ -55,7 +55,7 @@ def test_nothing_is_added_around_the_random_part(tf, scratch, api, record_proper
 @pytest.mark.parametrize("api", NAMED_APIS)
 @pytest.mark.parametrize("suffix", [None, "omitted"])
 def test_no_suffix_unless_asked(tf, scratch, api, suffix, record_property):
-    record_property(MEANS_PROPERTY, MEANS_NAMES_RETURNED)
+    record_property(MEANS_PROPERTY, RETURNED_VALUE)
     if api == "mktemp" and suffix is None:
         pytest.skip(f"{SKIP_NOT_APPLICABLE}mktemp does not accept suffix=None")
     given: dict = {} if suffix == "omitted" else {"suffix": None}
@@ -65,7 +65,7 @@ def test_no_suffix_unless_asked(tf, scratch, api, suffix, record_property):
 
 @pytest.mark.clause("mktemp.args.defaults")
 def test_mktemp_defaults_seen_in_its_names(tf, scratch, record_property):
-    record_property(MEANS_PROPERTY, MEANS_NAMES_RETURNED)
+    record_property(MEANS_PROPERTY, RETURNED_VALUE)
     paths: List[Optional[str]] = [tf.mktemp() for _ in range(DRAWS)]
     assert {os.path.dirname(p) for p in paths} == {tf.gettempdir()}
     middles = _middles([os.path.basename(p) for p in paths], tf.template, "")

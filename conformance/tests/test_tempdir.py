@@ -12,6 +12,7 @@ from conformance.tests._creators import NAMED_APIS, created
 
 
 @pytest.mark.clause("tempdir.initial.none")
+@pytest.mark.host("subprocess")
 def test_fresh_module_has_no_tempdir(target_spec, scratch):
     env = dict(os.environ, TMPDIR=scratch)
     outcome = run_in_child(target_spec, "conformance.tests.in_child.creation:tempdir_before_and_after",

@@ -32,7 +32,7 @@ import reference
 SCRATCH = os.path.realpath(tempfile.mkdtemp(prefix="nb03-life-"))
 atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 IMPLEMENTATIONS = {"stdlib": tempfile, "reference": reference}
-print("scratch directory:", SCRATCH)
+print("scratch directory:", os.path.basename(SCRATCH), "in", os.path.dirname(SCRATCH))
 print("running Python", sys.version.split()[0])
 
 # %% [markdown]

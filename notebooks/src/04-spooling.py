@@ -30,7 +30,7 @@ import reference
 SCRATCH = os.path.realpath(tempfile.mkdtemp(prefix="nb04-spool-"))
 atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 IMPLEMENTATIONS = {"stdlib": tempfile, "reference": reference}
-print("scratch directory:", SCRATCH)
+print("scratch directory:", os.path.basename(SCRATCH), "in", os.path.dirname(SCRATCH))
 
 # %% [markdown]
 # ## Where does the data live?

@@ -35,7 +35,7 @@ import reference
 SCRATCH = os.path.realpath(tempfile.mkdtemp(prefix="nb06-names-"))
 atexit.register(shutil.rmtree, SCRATCH, ignore_errors=True)
 IMPLEMENTATIONS = {"stdlib": tempfile, "reference": reference}
-print("scratch directory:", SCRATCH)
+print("scratch directory:", os.path.basename(SCRATCH), "in", os.path.dirname(SCRATCH))
 
 # %% [markdown]
 # ## Collecting names
@@ -275,6 +275,16 @@ for module_name in ("tempfile", "reference"):
 # a forked child since 3.7; a `random.Random` instance of your own is not. Another
 # reason not to roll your own name generator.)
 
+# %% [markdown]
+# ## What this run measured
+#
+# The figures the summary relies on, from the names drawn above.
+
+# %%
+names_for_even_odds = 1.18 * math.sqrt(SPACE)  # where a repeat becomes 50% likely
+print(f"random part: {LENGTH} characters from {len(ALPHABET)} symbols = {math.log2(SPACE):.1f} bits; "
+      f"a 50% chance of any repeat needs about {names_for_even_odds / 1e6:.1f} million names")
+
 # %%
 shutil.rmtree(SCRATCH)
 print("scratch removed:", not os.path.exists(SCRATCH))
@@ -282,10 +292,12 @@ print("scratch removed:", not os.path.exists(SCRATCH))
 # %% [markdown]
 # ## Summary
 #
-# * The random part of a name is 8 characters from a 37-symbol alphabet (lower-case
-#   letters, digits, `_`), about 41.7 bits, and the symbols come out uniformly.
+# * The random part of a name is a fixed number of characters from a small alphabet
+#   (lower-case letters, digits, `_`); the line above gives this run's length, alphabet
+#   size and bits, and the symbols come out uniformly.
 # * The birthday bound predicts repeats well: measured on truncated names it matches
-#   the curve; for full names a 50% chance of any repeat needs about 2.2 million names.
+#   the curve; for full names a repeat becomes likely only after the millions of names
+#   printed above.
 # * A clock-seeded generator is predictable in milliseconds; `tempfile`'s generator is
 #   seeded from the OS, and safety comes from exclusive creation anyway.
 # * After `fork()` the parent and child draw different names from `tempfile` (and from

@@ -23,6 +23,7 @@ from typing import Dict, Iterator, List, Tuple
 import pytest
 
 from conformance import sandbox
+from conformance.vocabulary import AUDIT_GUARD_ONLY, SANDBOX_BWRAP
 
 ESCAPEE = Path(__file__).resolve().parent / "escapee.py"
 EPERM, ENOENT, EROFS = 1, 2, 30
@@ -138,3 +139,57 @@ def test_wrap_command_shape(tmp_path):
     assert "--unshare-net" in text or "--unshare-all" in text
     # The scratch tree lies under /tmp here: it must be bound after the private /tmp, or it would vanish.
     assert text.index("--tmpfs /tmp") < text.index(f"--bind {scratch}")
+
+
+def _cli(argv: List[str], cwd: Path, env: Dict[str, str]) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "conformance", *argv], cwd=str(cwd), env=env,
+                          stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=600)
+
+
+def test_the_cli_runs_a_path_target_in_the_sandbox_and_says_so(places):
+    """No wrapping by hand: ``--target path.py`` alone confines the hostile target."""
+    before = {k: snapshot(places[k]) for k in ("visible", "hidden")}
+    log = places["output"] / "attempts.jsonl"
+    env = dict(os.environ, ESCAPEE_LOG=str(log),
+               ESCAPEE_CANARIES=os.pathsep.join(str(places[k]) for k in ("visible", "hidden")))
+    out = places["output"] / "r.json"
+    done = _cli(["--target", str(ESCAPEE), "--clause", "mkstemp.*", "--format", "json", "--output", str(out)],
+                places["scratch"], env)
+    assert out.is_file(), done.stderr[-800:]
+    document = json.loads(out.read_text())
+    assert document["sandbox"] == SANDBOX_BWRAP
+    # Its mkstemp ran (and attacked first: see escapee.mkstemp); its log, outside the child's
+    # writable folders, could not even be written.
+    assert any(c["id"].startswith("mkstemp.") and c["tests"] for c in document["clauses"])
+    assert not log.exists()
+    assert {k: snapshot(places[k]) for k in ("visible", "hidden")} == before
+
+
+def test_without_bwrap_one_line_and_the_audit_guard_alone(tmp_path):
+    """A benign path target: with bwrap off PATH the run goes on in-process and records it."""
+    module = tmp_path / "plain_tempfile.py"
+    module.write_text("from tempfile import *  # noqa: F403\nfrom tempfile import __all__  # noqa: F401\n")
+    fake_bin = tmp_path / "bin"
+    fake_bin.mkdir()
+    os.symlink(sys.executable, fake_bin / "python3")
+    env = dict(os.environ, PATH=str(fake_bin))
+    out = tmp_path / "r.json"
+    done = _cli(["--target", str(module), "--clause", "mkdtemp.*", "--format", "json", "--output", str(out)],
+                tmp_path, env)
+    assert json.loads(out.read_text())["sandbox"] == AUDIT_GUARD_ONLY
+    notes = [line for line in done.stderr.splitlines() if "bwrap" in line]
+    assert len(notes) == 1 and sandbox.MISSING_NOTE in notes[0]
+
+
+def test_started_from_tmp_the_child_still_gets_a_private_writable_tmp(tmp_path, monkeypatch):
+    """The caller's folder is bound read-only when the layout hides it, but never /tmp itself."""
+    scratch = tmp_path / "scratch"
+    scratch.mkdir()
+    monkeypatch.chdir("/tmp")
+    command = sandbox.wrap_command([sys.executable, "-c", "import tempfile; print(tempfile.mkdtemp())"],
+                                   str(scratch), str(scratch))
+    assert command is not None and "--ro-bind /tmp /tmp" not in " ".join(command)
+    done = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    made = done.stdout.strip()
+    assert done.returncode == 0 and made.startswith("/tmp/"), done.stderr[-400:]
+    assert not os.path.exists(made), "the child's /tmp must be its own"

@@ -69,14 +69,16 @@ def test_path_interpreters_are_probed_and_shims_skipped(tmp_path):
         ("cpython", (3, 10, 5), "which"), ("pypy", (3, 9, 16), "which")]
 
 
-def test_one_per_minor_version_newest_patch_host_on_a_tie_nothing_before_3_9():
+def test_one_per_minor_version_from_the_first_provider_newest_patch_nothing_before_3_8():
     found = [Interpreter("cpython", v, f"/py/{v}", "pyenv") for v in
-             [(3, 8, 18), (3, 9, 18), (3, 11, 7), (3, 12, 0), (3, 12, 1)]]
-    found.append(Interpreter("pypy", (3, 9, 16), "/usr/bin/pypy3", "which"))
+             [(3, 7, 16), (3, 8, 18), (3, 11, 9), (3, 12, 0), (3, 12, 1)]]
+    found += [Interpreter("pypy", (3, 9, 16), "/usr/bin/pypy3", "which"),
+              Interpreter("cpython", (3, 12, 7), "/usr/bin/python3.12", "which"),
+              Interpreter("cpython", (3, 14, 0), "/uv/3.14/bin/python3", "uv")]
     chosen = interpreters.choose(found, HOST)
     assert [(i.implementation, i.version, i.provider) for i in chosen] == [
-        ("cpython", (3, 9, 18), "pyenv"), ("cpython", (3, 11, 7), "host"),
-        ("cpython", (3, 12, 1), "pyenv"), ("pypy", (3, 9, 16), "which")]
+        ("cpython", (3, 8, 18), "pyenv"), ("cpython", (3, 11, 7), "host"),
+        ("cpython", (3, 12, 1), "pyenv"), ("cpython", (3, 14, 0), "uv"), ("pypy", (3, 9, 16), "which")]
 
 
 # --- the --python grammar ----------------------------------------------------------------------
@@ -133,7 +135,7 @@ def test_too_old_an_interpreter_is_refused(tmp_path, monkeypatch):
     old = script(tmp_path, "python", "cpython 3 7 16")
     monkeypatch.setattr(interpreters.elsewhere.registry, "provider_of",
                         lambda interp: pytest.fail("an unsupported interpreter was prepared"))
-    with pytest.raises(InterpreterError, match="Python 3.7.16; the suite needs 3.9 or newer"):
+    with pytest.raises(InterpreterError, match="Python 3.7.16; the suite needs 3.8 or newer"):
         interpreters.run_elsewhere(str(old), ["--target", "stdlib"])
 
 
@@ -151,3 +153,21 @@ def test_the_source_tree_is_found_from_the_package():
     root = venv.project_root()
     assert (root / "pyproject.toml").is_file() and (root / "conformance" / "interpreters").is_dir()
     assert venv.requirements(root)[:2] == ["setuptools>=61", "wheel"]
+    # 3.8 gets the last pytest and hypothesis that support it; newer versions the project's own ranges
+    assert "pytest==8.3.5" in venv.requirements(root, (3, 8))
+    assert not any("==" in r for r in venv.requirements(root, (3, 14)))
+    assert venv.requirements_digest(root, (3, 8)) != venv.requirements_digest(root, (3, 9))
+
+
+@pytest.mark.parametrize("version,ignores", [((3, 8, 18), True), ((3, 12, 1), False)])
+def test_only_a_legacy_interpreter_installs_the_project_past_its_requires_python(tmp_path, monkeypatch,
+                                                                                   version, ignores):
+    from conformance.interpreters import venv
+
+    commands = []
+    monkeypatch.setattr(venv, "_run_step", lambda what, command, **kw: commands.append(command))
+    interp = Interpreter("cpython", version, "/py", "pyenv")
+    root = venv.project_root()
+    venv._install_project(interp, tmp_path, root, [Path("pyproject.toml")], "digest")
+    assert ("--ignore-requires-python" in commands[0]) is ignores
+    assert (tmp_path / ".project").read_text() == "digest\n"

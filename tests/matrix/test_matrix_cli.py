@@ -61,3 +61,9 @@ def test_list_targets(fake_world, capsys):
 
 def test_a_bad_jobs_value_is_a_usage_error(fake_world, capsys):
     assert cli.main(["--jobs", "0"]) == 2
+
+
+def test_an_output_dir_that_cannot_be_made_fails_before_any_column_runs(fake_world, tmp_path, capsys):
+    (tmp_path / "file").write_text("")
+    assert cli.main(["--output-dir", str(tmp_path / "file" / "reports")]) == 2
+    assert fake_world == [] and "cannot create" in capsys.readouterr().err

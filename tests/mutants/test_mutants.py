@@ -51,6 +51,13 @@ def test_no_mutant_edits_the_import_path():
     assert not edited
 
 
+def _unrun(clause: dict) -> str:
+    """The skip reasons of the clause's tests that this host could not run ('' when all ran)."""
+    return "; ".join(t["message"] for t in clause["tests"]
+                     if t["outcome"] == "skipped" and ("missing capability" in t["message"]
+                                                       or "unobservable on this host" in t["message"]))
+
+
 @slow
 @pytest.mark.parametrize("path", mutant_paths(), ids=lambda p: p.stem)
 def test_mutant_turns_its_clauses_red(path: Path, tmp_path: Path):
@@ -64,8 +71,10 @@ def test_mutant_turns_its_clauses_red(path: Path, tmp_path: Path):
     proc = subprocess.run(command, cwd=str(tmp_path), capture_output=True, text=True, timeout=600, env=env)
     assert output.exists(), f"no result (exit {proc.returncode}): {proc.stderr[-1500:]}"
     statuses = {c["id"]: c for c in json.loads(output.read_text())["clauses"]}
-    unable = [f"{i}: {statuses[i]['reason']}" for i in breaks
-              if statuses[i]["status"] == "skipped" and "missing capability" in statuses[i]["reason"]]
+    # A clause left green while one of its own tests could not run here (a module target runs in
+    # the kernel sandbox, which grants no mount namespace) was not seen, neither kept nor broken.
+    unable = [f"{i}: {statuses[i]['reason'] or _unrun(statuses[i])}" for i in breaks
+              if statuses[i]["status"] not in RED and _unrun(statuses[i])]
     if unable:
         pytest.skip("this host cannot run the test that would see it: " + "; ".join(unable))
     green = {i: (statuses[i]["status"], statuses[i]["reason"]) for i in breaks

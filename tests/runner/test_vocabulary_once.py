@@ -9,8 +9,7 @@ field, not a verdict; a line that uses the same spelling for another
 vocabulary (JUnit's element names, say) says so with a ``# vocabulary: WHOSE``
 comment.
 
-Scope: ``conformance/``.  ``docs/_ext/`` is to be added once the docs
-extension imports the vocabulary (the docs lane of issue 11).
+Scope: ``conformance/`` and the docs extension (``docs/_ext/``).
 """
 
 from __future__ import annotations
@@ -22,7 +21,7 @@ from typing import List, Set
 from conformance import vocabulary
 
 ROOT = Path(__file__).resolve().parents[2]
-SCANNED = [ROOT / "conformance"]
+SCANNED = [ROOT / "conformance", ROOT / "docs" / "_ext"]
 VOCABULARY_FILE = ROOT / "conformance" / "vocabulary.py"
 MARKER = "# vocabulary:"
 

@@ -9,10 +9,14 @@ extension reads the catalogue (:func:`spec.load_catalogue`), scans
 
 * :mod:`.catalogue` the clause entries and the table of groups;
 * :mod:`.traceability` counts and gaps;
-* :mod:`.verdicts` every run's verdicts and the matrix;
+* :mod:`.overview` the landing page's table of implementations;
+* :mod:`.implementation` one page per implementation: departures, then passes;
+* :mod:`.badges` a verdict as a badge, and the strip of them on each clause;
+* :mod:`.verdicts` the matrix, by group or departures only;
 * :mod:`.figures` the adversarial groups and their measured figures;
 * :mod:`.listings` the source files, an anchor per line;
-* :mod:`.cli_help` the runner's ``--help``.
+* :mod:`.cli_help` the runner's ``--help``;
+* :mod:`.code_map` the map of the code, read from the modules' docstrings.
 
 Links between pages are resolved at ``doctree-resolved`` (:mod:`.links`), where
 a link to a missing page or clause is a warning, and so a failed build under
@@ -29,13 +33,18 @@ from pathlib import Path
 from sphinx.application import Sphinx
 
 from . import pages
+from .badges import ClauseVerdicts
+from .blocks import depart_details_html, details, pass_through, visit_details_html
 from .catalogue import CatalogueSummary, ClauseGroup, ClauseRole
 from .cli_help import CliHelp
+from .code_map import CodeMap
 from .figures import FiguresPage
+from .implementation import ImplementationResults
 from .links import resolve_links, skip_node, trace_link
 from .listings import SourceListing, render_listings, source_listing
+from .overview import ResultsOverview
 from .traceability import Traceability
-from .verdicts import VerdictMatrix
+from .verdicts import DepartureClasses, VerdictMatrix
 
 DIRECTIVES = {
     "clause-group": ClauseGroup,
@@ -45,6 +54,11 @@ DIRECTIVES = {
     "figures-page": FiguresPage,
     "source-listing": SourceListing,
     "cli-help": CliHelp,
+    "results-overview": ResultsOverview,
+    "implementation-results": ImplementationResults,
+    "clause-verdicts": ClauseVerdicts,
+    "departure-classes": DepartureClasses,
+    "code-map": CodeMap,
 }
 
 
@@ -56,6 +70,8 @@ def setup(app: Sphinx) -> dict:
     app.add_config_value("trace_untested_is_error", True, "env")
     for node in (trace_link, source_listing):
         app.add_node(node, html=(skip_node, None), latex=(skip_node, None), text=(skip_node, None))
+    app.add_node(details, html=(visit_details_html, depart_details_html), latex=(pass_through, pass_through),
+                 text=(pass_through, pass_through))
     for name, directive in DIRECTIVES.items():
         app.add_directive(name, directive)
     app.add_role("clause", ClauseRole())

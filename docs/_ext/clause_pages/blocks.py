@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import re
 from typing import Iterable, List, Optional, Sequence
 
@@ -79,12 +80,15 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[object]], classes: Seq
 
 def _row(cells: Sequence[object]) -> nodes.row:
     row = nodes.row()
-    for cell in cells:
+    for content in cells:
+        if isinstance(content, nodes.entry):
+            row += content
+            continue
         entry = nodes.entry()
-        if isinstance(cell, nodes.Node) and not isinstance(cell, (nodes.Inline, nodes.Text)):
-            entry += cell
+        if isinstance(content, nodes.Node) and not isinstance(content, (nodes.Inline, nodes.Text)):
+            entry += content
         else:
-            entry += para(cell)
+            entry += para(content)
         row += entry
     return row
 
@@ -108,3 +112,41 @@ def place_links(places: Sequence[Place], with_label: bool, css: str) -> nodes.No
         return para(link_to(place.docname, place.anchor, f"{place.relpath}, line {place.lineno}", [css]))
 
     return bullets((one(p) for p in places), ["trace-places"])
+
+
+class details(nodes.General, nodes.Element):  # noqa: N801 - docutils names nodes in lowercase
+    """A folded block: ``<details>`` with a one-line ``summary``, open only on a click."""
+
+
+def visit_details_html(self, node: details) -> None:
+    """Open the ``<details>`` element and write its summary."""
+    self.body.append(self.starttag(node, "details"))
+    self.body.append(f"<summary>{html.escape(node['summary'])}</summary>")
+
+
+def depart_details_html(self, node: details) -> None:
+    """Close the ``<details>`` element."""
+    self.body.append("</details>\n")
+
+
+def pass_through(self, node: nodes.Node) -> None:
+    """Other writers show a folded block's children as they are."""
+
+
+def folded(summary: str, *body: nodes.Node, classes: Sequence[str] = ()) -> details:
+    """A block that shows ``summary`` and opens to ``body``."""
+    node = details(summary=summary, classes=list(classes))
+    node.extend(body)
+    return node
+
+
+def cell(content: object, classes: Sequence[str] = ()) -> nodes.entry:
+    """A table cell with classes of its own (a colour per verdict, say)."""
+    entry = nodes.entry(classes=list(classes))
+    entry += content if isinstance(content, nodes.Body) else para(content)
+    return entry
+
+
+def tooltip(text: str, explanation: str) -> nodes.abbreviation:
+    """Short ``text`` whose full meaning shows on hover (``<abbr title=…>``)."""
+    return nodes.abbreviation(text, text, explanation=explanation)

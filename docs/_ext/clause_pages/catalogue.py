@@ -12,10 +12,10 @@ from trace_model.scan import clause_anchor
 
 from spec import LEVELS
 
+from .badges import badge_strip
 from .blocks import field, para, place_links, table, verdict_like
 from .links import clause_link, link_to
 from .state import clause_docname, current_trace
-from .verdicts import verdicts_for
 
 # The erratum's fields in reading order, with the words a reader sees; two are shown as code.
 ERRATUM_FIELDS = (("versions", "Affected versions"), ("docs_say", "The docs say"),
@@ -23,6 +23,7 @@ ERRATUM_FIELDS = (("versions", "Affected versions"), ("docs_say", "The docs say"
                   ("observed", "Observed"), ("reference_follows", "The reference follows"),
                   ("why", "Why"))
 CODE_FIELDS = {"reproduction": "python", "observed": "text"}
+ERRATUM_KIND = "erratum"  # vocabulary: spec.KINDS, the kind of clause that records a docs/CPython gap
 
 
 def version_span(clause) -> str:
@@ -64,7 +65,7 @@ class ClauseGroup(SphinxDirective):
             section += nodes.rubric("Erratum", "Erratum")
             section += self.erratum(clause.erratum)
         section += nodes.rubric("Latest verdicts", "Latest verdicts")
-        section += verdicts_for(trace, clause.id)
+        section.extend(badge_strip(trace, clause.id))
         return section
 
     @staticmethod
@@ -133,8 +134,8 @@ class CatalogueSummary(SphinxDirective):
             levels = {lvl: sum(c.level == lvl for c in clauses) for lvl in LEVELS}
             rows.append([link_to(clause_docname(api.name), "", api.title), str(len(clauses)),
                          ", ".join(f"{n} {lvl}" for lvl, n in levels.items() if n),
-                         str(sum(c.kind == "erratum" for c in clauses))])
-        errata = sum(c.kind == "erratum" for c in catalogue)
+                         str(sum(c.kind == ERRATUM_KIND for c in clauses))])
+        errata = sum(c.kind == ERRATUM_KIND for c in catalogue)
         rows.append(["All", str(len(catalogue)), "", str(errata)])
         return [table(["Group", "Clauses", "Levels", "Errata"], rows, ["trace-catalogue"], [3, 1, 4, 1])]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import os
 from typing import List
 
@@ -10,10 +11,14 @@ from sphinx.util.docutils import SphinxDirective
 
 
 class CliHelp(SphinxDirective):
-    """``.. cli-help::`` shows the runner's help as a literal block."""
+    """``.. cli-help:: [MODULE]`` shows the help of MODULE's ``build_parser()`` (``conformance.cli``)."""
+
+    optional_arguments = 1
 
     def run(self) -> List[nodes.Node]:
-        from conformance.cli import build_parser  # imported late: only the page that shows it needs it
+        # Imported late: only the page that shows it needs the command's module.
+        build_parser = (importlib.import_module(self.arguments[0] if self.arguments
+                                                       else "conformance.cli")).build_parser
 
         saved = os.environ.get("COLUMNS")
         os.environ["COLUMNS"] = "88"  # argparse wraps to the terminal; pin it for a stable page

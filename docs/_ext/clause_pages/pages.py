@@ -16,6 +16,7 @@ from sphinx.application import Sphinx
 from sphinx.errors import ExtensionError
 from sphinx.util import logging
 from trace_model import Trace, gather
+from trace_model.results import page_slug
 from trace_model.scan import source_docname
 
 from spec import load_catalogue
@@ -46,7 +47,14 @@ def page_texts(trace: Trace, notebooks: Sequence[str]) -> Dict[str, str]:
     for api in catalogue.apis:
         pages[f"clauses/{api.name}.rst"] = _render("clause_group.rst.jinja", api.title, api=api)
     pages["traceability.rst"] = _render("traceability.rst.jinja", "Traceability")
-    pages["matrix.rst"] = _render("matrix.rst.jinja", "Verdict matrix")
+    pages["matrix.rst"] = _render("matrix.rst.jinja", "Verdict matrix", view="groups")
+    pages["matrix-departures.rst"] = _render("matrix.rst.jinja", "Verdict matrix: departures only",
+                                             view="departures")
+    slugs = {run.key: page_slug(run) for run in trace.runs}
+    pages["results/index.rst"] = _render("results_index.rst.jinja", "Results by implementation",
+                                         pages=list(slugs.values()))
+    for run in trace.runs:
+        pages[f"results/{slugs[run.key]}.rst"] = _render("implementation.rst.jinja", run.label, key=run.key)
     pages["figures.rst"] = _render("figures.rst.jinja", "Security, faults and load: figures")
     groups = [("Reference implementation", [_page_name(f) for f in trace.code.files]),
               ("Conformance tests", [_page_name(f) for f in trace.tests.files])]
@@ -111,7 +119,7 @@ def _report_problems(root: Path, trace: Trace) -> None:
     for clause_id in trace.untested():
         logger.warning("clause %s has no conformance test and no unobservable reason", clause_id,
                        location=_clause_location(root, trace.catalogue[clause_id]),
-                       type="clause_pages", subtype="untested")
+                       type="clause_pages", subtype="no-test")
     for place, cid in trace.code.unknown + trace.tests.unknown:
         logger.warning("%r names no clause in the catalogue", cid,
                        location=f"{root / place.relpath}:{place.lineno}", type="clause_pages",

@@ -7,7 +7,11 @@ from typing import Optional, Set
 from sphinx.errors import ExtensionError
 from trace_model import Trace
 
+from conformance.matrix.html_page import clause_fragment
+
 GENERATED = "generated"  # under the docs source; the pages are written at every build
+MATRIX_DOC = "generated/matrix"
+MATRIX_DEPARTURES_DOC = "generated/matrix-departures"
 
 
 def clause_docname(api: str) -> str:
@@ -27,3 +31,18 @@ def current_trace() -> Trace:
     if BuildState.trace is None:
         raise ExtensionError("clause_pages: the trace was not gathered (builder-inited did not run)")
     return BuildState.trace
+
+
+def results_docname(slug: str) -> str:
+    """The page of one implementation's results (``slug``: :func:`trace_model.results.page_slug`)."""
+    return f"generated/results/{slug}"
+
+
+def departure_anchor(clause_id: str) -> str:
+    """The HTML id of one departure on an implementation's page."""
+    return "departure-" + clause_fragment(clause_id)
+
+
+def find_run(key: str):
+    """The run whose column key is ``key``, or None."""
+    return next((run for run in current_trace().runs if run.key == key), None)

@@ -11,11 +11,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Dict, Iterable, Iterator, List, Optional, Tuple
 
+from conformance.matrix.html_page import without_local_paths
 from conformance.vocabulary import MATRIX_SCHEMA, RESULT_SCHEMA
 
 # A document's schema id without its version: any version of the same family is read.
 RESULT_SCHEMA_PREFIX = RESULT_SCHEMA.rsplit("/", 1)[0] + "/"
 MATRIX_SCHEMA_PREFIX = MATRIX_SCHEMA.rsplit("/", 1)[0] + "/"
+
+
+@dataclass(frozen=True)
+class TestOutput:
+    """One test of a clause as the run reported it: its name, outcome and message."""
+
+    name: str
+    outcome: str
+    message: str
 
 
 @dataclass(frozen=True)
@@ -25,6 +35,8 @@ class Verdict:
     status: str
     reason: str = ""
     tests: Tuple[str, ...] = ()
+    departure_class: Optional[str] = None  # the expectation entry's class, when one explained it
+    outputs: Tuple[TestOutput, ...] = ()
 
 
 @dataclass
@@ -40,6 +52,11 @@ class TargetRun:
     summary: Dict[str, int]
     partial: bool = False
     column: str = ""  # the matrix's own name for the column, when it gave one
+    key: str = ""  # the matrix's stable id of the column ("cpython-3.12"), or the target's name
+    short: str = ""  # the matrix's short heading, when it gave one
+    family: str = ""  # "stdlib" for an interpreter's own tempfile, else the adapter's family
+    version: str = ""  # the interpreter's full version ("3.12.1")
+    expectations: str = ""  # file name (never the path) of the expectation file the run used
     # (clause id, test name, figure name, value) for every "figure:NAME" property a test recorded
     figures: Tuple[Tuple[str, str, str, str], ...] = ()
 
@@ -52,22 +69,22 @@ class TargetRun:
         return f"{self.name} ({impl})" if impl not in self.name else self.name
 
 
-def _documents(data: object, label: str = "") -> Iterator[Tuple[dict, str]]:
-    """Yield every (Result document, column label) in ``data``, however it is nested.
+def _documents(data: object, column: Optional[dict] = None) -> Iterator[Tuple[dict, dict]]:
+    """Yield every (Result document, its matrix column or {}) in ``data``, however it is nested.
 
     The matrix (schema ``tempfile-conformance-matrix/1``) nests each document as the
     ``result`` of a column that carries a human ``label``; a plain report is one document.
     """
     if isinstance(data, dict):
         if str(data.get("schema", "")).startswith(RESULT_SCHEMA_PREFIX) and "clauses" in data:
-            yield data, label
+            yield data, column or {}
             return
-        own = str(data.get("label", "")) if isinstance(data.get("label"), str) else label
+        own = data if isinstance(data.get("label"), str) else column
         for value in data.values():
             yield from _documents(value, own)
     elif isinstance(data, list):
         for value in data:
-            yield from _documents(value, label)
+            yield from _documents(value, column)
 
 
 def matrix_column_errors(data: object) -> List[str]:
@@ -79,22 +96,37 @@ def matrix_column_errors(data: object) -> List[str]:
             and col.get("error")]
 
 
-def _run_from(doc: dict, source: str, label: str = "") -> TargetRun:
+def _verdict_from(entry: dict) -> Verdict:
+    tests = [t for t in entry.get("tests", []) if isinstance(t, dict)]
+    outputs = tuple(TestOutput(str(t.get("nodeid", "")).rsplit("::", 1)[-1], str(t.get("outcome", "")),
+                               without_local_paths(str(t.get("message", "") or ""))) for t in tests)
+    departure = entry.get("departure_class")
+    return Verdict(str(entry.get("status", "")), without_local_paths(str(entry.get("reason", "") or "")),
+                   tuple(str(t.get("nodeid", "")) for t in tests),
+                   str(departure) if departure else None, outputs)
+
+
+def _run_from(doc: dict, source: str, column: Optional[dict] = None) -> TargetRun:
     target = doc.get("target") or {}
     interp = doc.get("interpreter") or {}
+    column = column or {}
     implementation = str(target.get("implementation") or " ".join(
         str(interp.get(k, "")) for k in ("implementation", "version")).strip())
     verdicts, figures = {}, []
     for entry in doc.get("clauses", []):
         if isinstance(entry, dict) and "id" in entry:
-            tests = tuple(str(t.get("nodeid", "")) for t in entry.get("tests", []) if isinstance(t, dict))
             figures.extend(_figures_of(str(entry["id"]), entry.get("tests", [])))
-            verdicts[str(entry["id"])] = Verdict(str(entry.get("status", "")),
-                                                 str(entry.get("reason", "") or ""), tests)
+            verdicts[str(entry["id"])] = _verdict_from(entry)
     summary = {str(k): int(v) for k, v in (doc.get("summary") or {}).items() if isinstance(v, int)}
-    return TargetRun(str(target.get("name", "?")), implementation, str(doc.get("judged_version", "")),
+    name = str(target.get("name", "?"))
+    # Only the file's name: the document holds the path on the machine that ran it.
+    expectations = Path(str(doc.get("expectations") or "")).name
+    return TargetRun(name, implementation, str(doc.get("judged_version", "")),
                      str(doc.get("platform", "")), source, verdicts, summary, bool(target.get("partial")),
-                     label, tuple(figures))
+                     str(column.get("label", "")), str(column.get("key") or name),
+                     str(column.get("short", "") or ""), str(column.get("family", "") or ""),
+                     str(interp.get("version") or column.get("version") or ""), expectations,
+                     tuple(figures))
 
 
 def _figures_of(clause_id: str, tests: object) -> Iterator[Tuple[str, str, str, str]]:
@@ -129,8 +161,8 @@ def load_runs(paths: Iterable[Path], root: Optional[Path] = None) -> Tuple[List[
         except (OSError, ValueError) as exc:
             problems.append(f"{shown}: not readable as JSON ({exc})")
             continue
-        for doc, label in _documents(data):
-            run = _run_from(doc, shown, label)
+        for doc, column in _documents(data):
+            run = _run_from(doc, shown, column)
             runs[(run.name, run.implementation)] = run
         problems.extend(f"{shown}: column {line}" for line in matrix_column_errors(data))
     return list(runs.values()), problems

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, List, Sequence, Tuple
 
+from conformance.matrix.html_page import clause_fragment
 from spec import Catalogue
 
 # A clause id written between brackets, e.g. ``# [mkstemp.mode.owner-only]``.
@@ -23,7 +24,7 @@ ID_TOKEN_RE = re.compile(r"(?<![\w.-])([a-z][a-z0-9_]*(?:\.[a-z0-9][a-z0-9_-]*)+
 
 def clause_anchor(clause_id: str) -> str:
     """The HTML id of a clause's entry: ``clause-`` plus the id with dots as dashes."""
-    return "clause-" + re.sub(r"[^a-z0-9_-]+", "-", clause_id.lower())
+    return "clause-" + clause_fragment(clause_id)
 
 
 def line_anchor(lineno: int) -> str:
