@@ -270,7 +270,8 @@ def _names_open_flag(node: ast.expr) -> bool:
     return isinstance(node, ast.Attribute) and node.attr.startswith("O_")
 
 
-def _short(text: str, width: int = 70) -> str:
+def _short(text: str, width: int = 36) -> str:
+    """A fragment of the source, enough to tell mutants apart (ids quote no whole statements)."""
     text = " ".join(text.split())
     return text if len(text) <= width else text[:width - 3] + "..."
 
