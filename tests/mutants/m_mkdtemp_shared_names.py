@@ -1,4 +1,8 @@
-"""Mutant: mkdtemp names come from a per-process counter and an existing directory is reused.
+"""Mutant: mkdtemp names come from a per-process counter of its own, and an existing directory is reused.
+
+Every process starts the counter at 0 and nothing else draws from it, so concurrent
+processes are certain to hand out the same directories (a counter shared with the
+other kinds made the overlap depend on thread timing).
 
 Must go red: load.mkdtemp.unique.
 """
@@ -6,7 +10,7 @@ Must go red: load.mkdtemp.unique.
 import itertools
 import os
 
-from reference import creation, names
+from reference import creation, location
 
 from . import _mutant
 
@@ -21,19 +25,15 @@ REUSES_EXISTING = True
 _counter = itertools.count()
 
 
-def random_part():
-    return f"{next(_counter):08d}"
-
-
-def _make_directory(path):
+def mkdtemp(suffix=None, prefix=None, dir=None):
+    prefix, suffix, dir = location.resolve_name_parts(prefix, suffix, dir)
+    path = os.path.abspath(os.path.join(dir, f"{prefix}{next(_counter):08d}{suffix}"))
     try:
         os.mkdir(path, creation.DIR_MODE)
     except FileExistsError:
         if not os.path.isdir(path):
             raise
+    return path
 
 
-names.random_part = random_part
-creation._make_directory = _make_directory
-
-_mutant.expose(__name__)
+_mutant.expose(__name__, own=["mkdtemp"])
