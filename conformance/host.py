@@ -86,10 +86,16 @@ def _resource_limits() -> bool:
     return True
 
 
+def _landlock() -> bool:
+    from conformance.harness import landlock
+
+    return landlock.available()
+
+
 PROBES: Dict[str, Callable[[], bool]] = {
     "fork": _fork, "subprocess": _subprocess, "threads": _threads, "signals": _signals,
     "privilege-drop": _privilege_drop, "mount-namespace": _mount_namespace,
-    "resource-limits": _resource_limits,
+    "resource-limits": _resource_limits, "landlock": _landlock,
 }
 assert set(PROBES) == set(HOST_CAPABILITIES), "one probe per host capability"
 

@@ -161,5 +161,6 @@ HOST_CAPABILITIES: Dict[str, str] = {
     "privilege-drop": "a check can run without root's permission bypass (another uid, or setpriv)",
     "mount-namespace": "a child can get a private mount namespace (root and unshare -m)",
     "resource-limits": "the process can lower its own rlimits (open files, file size)",
+    "landlock": "a child can forbid itself to remove files (Linux Landlock, 5.13 and later)",
 }
 SKIP_UNOBSERVABLE_ON_HOST = "unobservable on this host: needs "
