@@ -121,7 +121,7 @@ class _Remover:
             return
         # Marked first: once removed, the name may be re-used by someone else,
         # and a second unlink would then delete *their* file.
-        self.name_handled = True
+        self.name_handled = True  # [namedtemporaryfile.delete.at-most-once]
         try:
             os.unlink(self.name)
         except FileNotFoundError:
@@ -131,7 +131,7 @@ class _Remover:
     def close(self) -> None:
         """The wrapper's close(): close the file, then apply the close-time rule."""
         if self.file_closed:
-            return
+            return  # [namedtemporaryfile.close.repeatable] like io's files: a second close does nothing
         self.file_closed = True
         try:
             self.file.close()  # [namedtemporaryfile.close.releases-descriptor] whatever the rule
@@ -194,7 +194,7 @@ class _TemporaryFileWrapper:  # no __fspath__ [namedtemporaryfile.not-path-like]
         # Called only for names not found normally: everything the file offers.
         value = getattr(self.__dict__["file"], attr)  # [namedtemporaryfile.delegation]
         if callable(value):
-            value = _borrowed(value, self._remover)
+            value = _borrowed(value, self._remover)  # [namedtemporaryfile.delegation.unheld-object]
             # Methods never change, so keep the wrapped one for next time;
             # data attributes (closed, newlines...) are always read afresh.
             setattr(self, attr, value)

@@ -5,9 +5,11 @@ When and how the file is deleted is in ``test_namedtemporaryfile_deletion.py``.
 
 from __future__ import annotations
 
+import gc
 import os
 import signal
 import stat
+import warnings
 
 import pytest
 
@@ -107,6 +109,18 @@ def test_file_api_is_delegated(tf, scratch):
         assert list(f) == ["one\n", "two\n"]
         assert (f.mode, f.closed, f.encoding) == (f.file.mode, False, "utf-8")
         assert f.fileno() == f.file.fileno()
+
+
+@pytest.mark.clause("namedtemporaryfile.delegation.unheld-object")
+def test_method_of_an_unheld_object_acts_on_the_open_file(tf, scratch):
+    # Outside any assert: pytest's rewriting would keep the object in a variable of its own.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)  # 3.14 warns about the object left unclosed
+        binary = tf.NamedTemporaryFile(dir=scratch).write(b"data")
+        text = tf.NamedTemporaryFile("w+", dir=scratch, encoding="utf-8").write("text")
+        gc.collect()
+    assert (binary, text) == (4, 4)
+    assert os.listdir(scratch) == []
 
 
 @pytest.mark.clause("namedtemporaryfile.context.returns-self")

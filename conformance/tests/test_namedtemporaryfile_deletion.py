@@ -139,6 +139,47 @@ def test_close_and_exit_release_the_descriptor(tf, scratch, how, delete):
     assert not held_open(ident)
 
 
+@pytest.mark.clause("namedtemporaryfile.close.repeatable")
+@pytest.mark.parametrize("delete", [True, False])
+def test_close_can_be_repeated(tf, scratch, delete):
+    f = tf.NamedTemporaryFile(dir=scratch, delete=delete)
+    f.close()
+    f.close()
+    with tf.NamedTemporaryFile(dir=scratch, delete=delete) as g:
+        pass
+    g.close()
+    assert f.closed and g.closed
+    for name in (f.name, g.name):
+        assert os.path.exists(name) is not delete
+        if not delete:
+            os.unlink(name)
+
+
+def _close_and_take_the_name(f: Any) -> None:
+    """Close ``f`` (which removes its file) and create someone else's file at the freed name."""
+    f.close()
+    with open(f.name, "w") as newcomer:
+        newcomer.write("someone else's")
+
+
+@pytest.mark.clause("namedtemporaryfile.delete.at-most-once")
+@pytest.mark.parametrize("later", ["close", "exit", "finalize"])
+def test_a_new_file_at_the_freed_name_is_left_alone(tf, scratch, later):
+    holder = {"f": tf.NamedTemporaryFile(dir=scratch)}
+    name = holder["f"].name
+    if later == "exit":
+        with holder["f"]:
+            _close_and_take_the_name(holder["f"])
+    else:
+        _close_and_take_the_name(holder["f"])
+        if later == "close":
+            holder["f"].close()
+    collect(holder)  # and then finalization, after any of them
+    with open(name) as kept:
+        assert kept.read() == "someone else's", f"the new file was changed after {later}"
+    os.unlink(name)
+
+
 @pytest.mark.clause("namedtemporaryfile.close.already-removed")
 def test_file_removed_by_someone_else_is_not_an_error(tf, scratch):
     f = tf.NamedTemporaryFile(dir=scratch)
