@@ -74,7 +74,7 @@ class DelegatingIO(io.IOBase):
         self._file.flush()
 
     def isatty(self) -> bool:
-        return self._file.isatty()
+        return self._file.isatty()  # [spooled.io.readlines-isatty] False: memory is no terminal
 
     def readable(self) -> bool:
         return self._file.readable()
@@ -101,7 +101,7 @@ class DelegatingIO(io.IOBase):
         return self._file.readline(*args)
 
     def readlines(self, *args: Any) -> Any:
-        return self._file.readlines(*args)
+        return self._file.readlines(*args)  # [spooled.io.readlines-isatty]
 
     # Position and seeking work on the storage too, and so survive a swap
     # only if the swapping code carries the position across (chapter 8 does).

@@ -149,6 +149,7 @@ class SpooledTemporaryFile(DelegatingIO):  # [spooled.io.iobase-instance]
             return  # __init__ failed (a bad encoding, say): nothing was opened
         if not self.closed:
             # An unclosed file is a bug worth hearing about, like for open().
+            # [spooled.finalize.resource-warning]
             warnings.warn(f"Unclosed file {self!r}", ResourceWarning, stacklevel=2, source=self)
             self.close()
 

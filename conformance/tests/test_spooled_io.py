@@ -10,6 +10,7 @@ import gc
 import io
 import os
 import sys
+import warnings
 from typing import Any, List
 
 import pytest
@@ -59,6 +60,25 @@ def test_text_io_surface(tf, scratch, rolled):
         assert s.read(3) == "sec"
         s.seek(mark)
         assert s.read() == "second\n"
+
+
+@pytest.mark.clause("spooled.io.readlines-isatty")
+@pytest.mark.parametrize("rolled", [False, True])
+@pytest.mark.parametrize("mode, lines", [("w+b", [b"one\n", b"two\n", b"three"]),
+                                         ("w+", ["one\n", "two\n", "three"])], ids=["binary", "text"])
+def test_readlines_and_isatty(tf, scratch, rolled, mode, lines):
+    with tf.SpooledTemporaryFile(max_size=100, mode=mode, dir=scratch) as s:
+        s.writelines(lines)
+        if rolled:
+            s.rollover()
+        assert s.isatty() is False
+        s.seek(0)
+        assert s.readlines() == lines
+        s.seek(0)
+        s.readline()
+        assert s.readlines(1) == lines[1:2], "a hint stops after the line that reaches it"
+        assert s.readlines() == lines[2:]
+        assert on_disk(s) is rolled
 
 
 @pytest.mark.clause("spooled.io.iobase-instance")
@@ -179,3 +199,25 @@ def test_context_manager_returns_itself_and_closes(tf, scratch):
         except OSError:
             continue
     assert ident not in still_open
+
+
+def _warnings_at_collection(tf: Any, scratch: str, rolled: bool, closed: bool) -> List[str]:
+    """The ResourceWarnings seen when a SpooledTemporaryFile in the given state is collected."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        s = tf.SpooledTemporaryFile(max_size=100, dir=scratch)
+        s.write(b"data")
+        if rolled:
+            s.rollover()
+        if closed:
+            s.close()
+        del s
+        gc.collect()
+    return [str(w.message) for w in caught if issubclass(w.category, ResourceWarning)]
+
+
+@pytest.mark.clause("spooled.finalize.resource-warning")
+@pytest.mark.parametrize("rolled", [False, True])
+def test_collected_open_warns_and_closed_does_not(tf, scratch, rolled):
+    assert _warnings_at_collection(tf, scratch, rolled, closed=False) != [], "collected open: no warning"
+    assert _warnings_at_collection(tf, scratch, rolled, closed=True) == []
