@@ -70,5 +70,6 @@ def permission_error_is_transient(os_name: str, directory_is_writable: Callable[
     # holds (it lingers until its last handle closes) fails with "access
     # denied", not "exists".  If the directory itself is writable, that error
     # can only mean such a collision, so another name is worth a try.  On POSIX
-    # a PermissionError always means the directory refuses us: report it.
-    return os_name == "nt" and directory_is_writable()
+    # a PermissionError always means the directory refuses us: report it, even
+    # when the directory is writable but not searchable (mode 0o200).
+    return os_name == "nt" and directory_is_writable()  # [creation.errors.unsearchable-dir]

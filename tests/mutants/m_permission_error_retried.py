@@ -1,6 +1,6 @@
 """Mutant: PermissionError counts as a collision on POSIX too.
 
-Must go red: creation.errors.unwritable-dir.
+Must go red: creation.errors.unwritable-dir, creation.errors.unsearchable-dir.
 """
 
 
@@ -8,6 +8,7 @@ from . import _mutant
 
 BREAKS = (
     "creation.errors.unwritable-dir",
+    "creation.errors.unsearchable-dir",
 )
 
 _mutant.install_loop(_mutant.retry_loop(retry_errors=(PermissionError,)))
