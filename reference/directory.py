@@ -80,8 +80,10 @@ def _retry_after_repair(top: Any, path: Any, ignore_errors: bool) -> None:
         remove_tree(path, ignore_errors)
     except PermissionError as still_refused:
         # BSDs answer EPERM, not EISDIR, when unlinking a directory.
+        # A file, though, refuses for a reason repair cannot fix: report that
+        # refusal, not the NotADirectoryError of treating it as a tree.
         if not os.path.isdir(path) or is_junction(path):
-            _give_up(still_refused, ignore_errors)
+            _give_up(still_refused, ignore_errors)  # [temporarydirectory.errors.permission-not-masked]
         else:
             remove_tree(path, ignore_errors, second_try=(path == top))
 

@@ -134,3 +134,14 @@ def test_ignore_cleanup_errors(unprivileged, target_spec, scratch, ignore, reque
     else:
         assert child.value["oserror"], f"expected an OSError, got {child.value['error']}"
         assert child.value["left"] is not None and "foreign" in child.value["left"]
+
+
+@pytest.mark.clause("temporarydirectory.errors.permission-not-masked")
+@pytest.mark.host("subprocess", "privilege-drop", "landlock")
+def test_refused_file_surfaces_as_permission_error(unprivileged, target_spec, scratch, request):
+    child = run_in_child(target_spec, f"{IN_CHILD}:clean_refused_file", {"where": scratch}, unprivileged=True)
+    request.node.user_properties.append(("ran_as", child.how))
+    assert child.returncode == 0, child.stderr[-2000:]
+    if str(child.value).startswith("no-landlock"):
+        pytest.skip(f"missing capability: {child.value}")
+    assert child.value == "PermissionError", f"cleanup raised {child.value}, expected PermissionError"

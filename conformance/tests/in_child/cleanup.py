@@ -171,3 +171,27 @@ def clean_locked_tree(tf: Any, where: str) -> Dict[str, Any]:
     return {"warnings": [w.category.__name__ + ": " + str(w.message) for w in caught
                          if issubclass(w.category, DeprecationWarning)],
             "removed": not os.path.lexists(td.name)}
+
+
+def clean_refused_file(tf: Any, where: str) -> Optional[str]:
+    """cleanup() of a tree whose files the system refuses to remove: the exception's name, or None.
+
+    The file sits in a 0o500 directory, so the first refusal is the mode's and
+    cleanup repairs it; Landlock then refuses the retried unlink as well.
+    """
+    from conformance.harness import landlock
+
+    td = tf.TemporaryDirectory(dir=where)
+    inner = os.path.join(td.name, "inner")
+    os.mkdir(inner)
+    _write(os.path.join(inner, "refused"), 0o600)
+    os.chmod(inner, 0o500)
+    try:
+        landlock.forbid_file_removal()
+    except OSError as exc:
+        return f"no-landlock: {exc}"
+    try:
+        td.cleanup()
+    except Exception as exc:
+        return type(exc).__name__
+    return None
