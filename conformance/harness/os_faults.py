@@ -38,6 +38,8 @@ FAULTS = (READ_ONLY, NO_PERMISSION, FULL, FIRST_NAME_TAKEN)
 _REFUSALS = {READ_ONLY: errno.EROFS, NO_PERMISSION: errno.EACCES}
 
 FULL_DEVICE = "/dev/full"
+# PyPy 3.9's os has no O_ACCMODE; the three access modes make the same mask.
+_ACCESS_MODE = getattr(os, "O_ACCMODE", os.O_RDONLY | os.O_WRONLY | os.O_RDWR)
 PLANTED_BYTES = b"taken before the probe came"
 
 NOT_REACHED = ("the target created no file through os.open in {where} during the call, so the faults "
@@ -149,7 +151,10 @@ def injected(faults: Mapping[str, str]) -> Iterator[Injection]:
         if fault != FULL:
             return fd
         real_close(fd)  # the file exists now; what comes back is a descriptor of the full device
-        device = real_open(FULL_DEVICE, flags & os.O_ACCMODE)
+        try:
+            device = real_open(FULL_DEVICE, flags & _ACCESS_MODE)
+        except OSError as exc:  # never let the harness's own failure pass for a refused create
+            raise RuntimeError(f"harness: {FULL_DEVICE} cannot be opened ({exc})") from None
         full_fds.add(device)
         return device
 
