@@ -98,6 +98,19 @@ def test_tmp_follows_the_variables(tf, scratch, record_property):
     assert _search(tf, TMPDIR=absent, TEMP=absent, TMP=absent) == "/tmp"
 
 
+@pytest.mark.clause("gettempdir.search.cwd-gone-tolerated")
+def test_removed_cwd_does_not_stop_the_search(tf, scratch, record_property):
+    record_property(MEANS_PROPERTY, RETURNED_VALUE)
+    a, gone = _dirs(scratch, "a", "gone")
+    os.chdir(gone)
+    try:
+        os.rmdir(gone)  # POSIX lets the working directory go; os.getcwd() now fails
+        found = _search(tf, TMPDIR=a)
+    finally:
+        os.chdir(scratch)
+    assert found == a
+
+
 @pytest.mark.clause("gettempdir.search.windows-platform-list")
 def test_windows_profile_temp_after_variables(tf, scratch):
     absent = os.path.join(scratch, "absent")

@@ -19,8 +19,17 @@ from typing import Any, Mapping, Optional, Tuple
 
 import pytest
 
-from conformance.harness.os_faults import NO_PERMISSION, READ_ONLY, Injection, injected
-from conformance.tests.test_gettempdir import _search
+from conformance.harness.os_faults import (
+    FIRST_NAME_TAKEN,
+    FULL,
+    NO_FULL_DEVICE,
+    NO_PERMISSION,
+    READ_ONLY,
+    Injection,
+    full_device_available,
+    injected,
+)
+from conformance.tests.test_gettempdir import _dirs, _search
 from conformance.vocabulary import MEANS_PROPERTY, OS_CALL_FAULT_INJECTION, SKIP_UNOBSERVABLE
 
 PLATFORM_DIRS = ("/tmp", "/var/tmp", "/usr/tmp")
@@ -77,3 +86,27 @@ def test_nothing_usable_raises_file_not_found(tf, scratch, record_property):
     assert isinstance(error, FileNotFoundError), f"returned {found!r}, raised {error!r}"
     assert error.errno == errno.ENOENT
     assert os.getcwd() in seen.directories_tried()
+
+
+@pytest.mark.clause("gettempdir.search.probe-writes-data")
+@_platform_dirs_allowed
+def test_full_directory_passed_over(tf, scratch, record_property):
+    if not full_device_available():
+        pytest.skip(NO_FULL_DEVICE)
+    full, b = _dirs(scratch, "full", "b")
+    found, error, seen = _faulted_search(tf, {full: FULL}, record_property, TMPDIR=full, TEMP=b)
+    assert (found, error) == (b, None)
+    assert seen.names_tried_in(full), "no probe was made in the full directory"
+    assert os.listdir(full) == []
+
+
+@pytest.mark.clause("gettempdir.search.taken-name-retried")
+@_platform_dirs_allowed
+def test_taken_probe_name_retried_in_same_directory(tf, scratch, record_property):
+    a, b = _dirs(scratch, "a", "b")
+    found, error, seen = _faulted_search(tf, {a: FIRST_NAME_TAKEN}, record_property, TMPDIR=a, TEMP=b)
+    assert (found, error) == (a, None)
+    names = seen.names_tried_in(a)
+    assert len(names) >= 2 and names[-1] not in seen.planted, names
+    assert seen.planted_untouched(), "the entry that held the first name was changed or removed"
+    assert sorted(os.listdir(a)) == sorted(os.path.basename(p) for p in seen.planted)
