@@ -44,6 +44,8 @@ PLANTED_BYTES = b"taken before the probe came"
 
 NOT_REACHED = ("the target created no file through os.open in {where} during the call, so the faults "
                "injected there never met its probe (it probes by other means, or not at all)")
+BYPASSED = ("the target wrote data into its probe file in a 'full' directory by a route other than the "
+            "descriptor os.open handed it, so the refused write never stood in its way")
 NO_FULL_DEVICE = f"missing capability: {FULL_DEVICE}, a device that refuses every write with ENOSPC"
 
 
@@ -72,6 +74,7 @@ class Injection:
     faults: Dict[str, str]
     creations: List[Creation] = field(default_factory=list)
     planted: List[str] = field(default_factory=list)
+    bypassed: bool = False  # a probe file in a FULL directory got data the device never saw
 
     def directories_tried(self) -> List[str]:
         """Each directory a create was seen in, once, in the order first seen."""
@@ -84,6 +87,8 @@ class Injection:
 
     def unobservable_reason(self) -> Optional[str]:
         """Why this run proves nothing (None when a create met an injected fault)."""
+        if self.bypassed:
+            return BYPASSED
         if any(c.fault is not None for c in self.creations):
             return None
         return NOT_REACHED.format(where=", ".join(sorted(self.faults)))
@@ -124,6 +129,7 @@ def injected(faults: Mapping[str, str]) -> Iterator[Injection]:
     seen = Injection({directory_of(os.path.join(d, "x")): f for d, f in faults.items()})
     real_open, real_write, real_close = os.open, os.write, os.close
     full_fds: Set[int] = set()
+    kept: List[int] = []  # our own descriptors of the probe files made in FULL directories
 
     def plant(path: str) -> None:
         fd = real_open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
@@ -150,7 +156,7 @@ def injected(faults: Mapping[str, str]) -> Iterator[Injection]:
         fd = real_open(path, flags, mode)
         if fault != FULL:
             return fd
-        real_close(fd)  # the file exists now; what comes back is a descriptor of the full device
+        kept.append(fd)  # the file exists now; what comes back is a descriptor of the full device
         try:
             device = real_open(FULL_DEVICE, flags & _ACCESS_MODE)
         except OSError as exc:  # never let the harness's own failure pass for a refused create
@@ -173,3 +179,6 @@ def injected(faults: Mapping[str, str]) -> Iterator[Injection]:
     finally:
         # A device descriptor the target never closed stays open: the leak check reports it.
         os.open, os.write, os.close = real_open, real_write, real_close
+        for fd in kept:  # data there came some other way than through the full device
+            seen.bypassed = seen.bypassed or os.fstat(fd).st_size > 0
+            real_close(fd)
