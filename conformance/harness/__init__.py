@@ -7,6 +7,8 @@
 * :mod:`.children` -- running a check in another process (fresh, forked, or without root's privileges).
 * :mod:`.planting` -- collisions without a hook: entries planted where an audit event (or an
   existence check) says the judged code is about to create.
+* :mod:`.os_faults` -- unusable directories without a mount: creates in chosen directories fail
+  at a wrapped os.open (read-only, no permission, full, first name taken).
 
 Code that runs in a child process lives in real modules: :mod:`.child_main`
 (one check in a fresh interpreter), :mod:`.forkserver` (many checks forked from

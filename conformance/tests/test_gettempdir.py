@@ -4,6 +4,8 @@ Every search here stays inside scratch: TMPDIR/TEMP/TMP point at scratch
 subdirectories.  The platform list and the cwd fallback are observed either
 directly (/tmp: the probe removes its own file) or in a child running in a
 private mount namespace where /tmp and /var/tmp are read-only bind mounts.
+test_gettempdir_faults.py sees the same clauses anywhere, without root or a
+namespace, by failing creates at os.open.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from typing import List, Optional
 import pytest
 
 from conformance.harness.children import run_in_child
+from conformance.vocabulary import CHILD_PROCESS, MEANS_PROPERTY, RETURNED_VALUE
 
 IN_CHILD = "conformance.tests.in_child.creation"
 VARIABLES = ("TMPDIR", "TEMP", "TMP")
@@ -87,11 +90,25 @@ def test_empty_variable_ignored(tf, scratch):
 
 @pytest.mark.clause("gettempdir.search.posix-platform-list")
 @pytest.mark.sandbox_allows("/tmp")  # the search writes (and removes) a probe file there
-def test_tmp_follows_the_variables(tf, scratch):
+def test_tmp_follows_the_variables(tf, scratch, record_property):
+    record_property(MEANS_PROPERTY, RETURNED_VALUE)
     if not _usable_by_us("/tmp"):
         pytest.skip("missing capability: a usable /tmp on this host")
     absent = os.path.join(scratch, "absent")
     assert _search(tf, TMPDIR=absent, TEMP=absent, TMP=absent) == "/tmp"
+
+
+@pytest.mark.clause("gettempdir.search.cwd-gone-tolerated")
+def test_removed_cwd_does_not_stop_the_search(tf, scratch, record_property):
+    record_property(MEANS_PROPERTY, RETURNED_VALUE)
+    a, gone = _dirs(scratch, "a", "gone")
+    os.chdir(gone)
+    try:
+        os.rmdir(gone)  # POSIX lets the working directory go; os.getcwd() now fails
+        found = _search(tf, TMPDIR=a)
+    finally:
+        os.chdir(scratch)
+    assert found == a
 
 
 @pytest.mark.clause("gettempdir.search.windows-platform-list")
@@ -148,6 +165,7 @@ def mount_namespace(request: pytest.FixtureRequest) -> None:
     if not _namespace_available():
         pytest.skip("missing capability: a private mount namespace (root and unshare -m)")
     request.node.user_properties.append(("privileges", "root, private mount namespace"))
+    request.node.user_properties.append((MEANS_PROPERTY, CHILD_PROCESS))
 
 
 @pytest.mark.clause("gettempdir.search.posix-platform-list")
