@@ -197,12 +197,12 @@ class _TemporaryFileWrapper:  # no __fspath__ [namedtemporaryfile.not-path-like]
             value = _borrowed(value, self._remover)  # [namedtemporaryfile.delegation.unheld-object]
             # Methods never change, so keep the wrapped one for next time;
             # data attributes (closed, newlines...) are always read afresh.
-            setattr(self, attr, value)
+            setattr(self, attr, value)  # [namedtemporaryfile.delegation]
         return value
 
     def __enter__(self) -> _TemporaryFileWrapper:
         # The wrapper, so `name` and the removal rules stay reachable inside the block.
-        self.file.__enter__()
+        self.file.__enter__()  # raises on a closed file [namedtemporaryfile.context.closed-refused]
         return self  # [namedtemporaryfile.context.returns-self]
 
     def __exit__(self, *exc_info: Any) -> Any:

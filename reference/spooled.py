@@ -135,7 +135,7 @@ class SpooledTemporaryFile(DelegatingIO):  # [spooled.io.iobase-instance]
 
     def __enter__(self) -> SpooledTemporaryFile:
         # Same rule as io's own files: a closed file is not a context.
-        if self.closed:
+        if self.closed:  # [spooled.context.closed-refused]
             raise ValueError("I/O operation on closed file: cannot enter a with block")
         return self
 

@@ -109,6 +109,8 @@ def test_file_api_is_delegated(tf, scratch):
         assert list(f) == ["one\n", "two\n"]
         assert (f.mode, f.closed, f.encoding) == (f.file.mode, False, "utf-8")
         assert f.fileno() == f.file.fileno()
+    # Read once while open, closed must still follow the file: no stale copy of the flag.
+    assert f.closed and f.file.closed
 
 
 @pytest.mark.clause("namedtemporaryfile.delegation.unheld-object")
@@ -130,6 +132,15 @@ def test_with_binds_the_wrapper_and_closes(tf, scratch):
         assert entered is f
         assert entered is not f.file
     assert f.closed
+
+
+@pytest.mark.clause("namedtemporaryfile.context.closed-refused")
+def test_with_on_a_closed_object_is_refused(tf, scratch):
+    f = tf.NamedTemporaryFile(dir=scratch)
+    f.close()
+    with pytest.raises(ValueError):
+        with f:
+            pass
 
 
 # --- POSIX specifics -------------------------------------------------------------------

@@ -182,6 +182,18 @@ def test_mode_keeps_truncating_letter_after_rollover(tf, scratch):
         assert (s.mode, s.name) == ("wb+", s.fileno())
 
 
+@pytest.mark.clause("spooled.context.closed-refused")
+@pytest.mark.parametrize("rolled", [False, True], ids=["in-memory", "on-disk"])
+def test_with_on_a_closed_object_is_refused(tf, scratch, rolled):
+    s = tf.SpooledTemporaryFile(max_size=100, dir=scratch)
+    if rolled:
+        s.rollover()
+    s.close()
+    with pytest.raises(ValueError):
+        with s:
+            pass
+
+
 @pytest.mark.clause("spooled.context.closes")
 def test_context_manager_returns_itself_and_closes(tf, scratch):
     s = tf.SpooledTemporaryFile(max_size=100, dir=scratch)
