@@ -86,12 +86,13 @@ def suite_python_for(target: Judged, cache: Path) -> str:
 
 
 def _document(target: Judged, found: List[Mutant], path: Path) -> Dict[str, Any]:
+    described = {m.id: {"operator": m.operator, "scope": m.scope, "line": m.line,
+                        "description": m.description, "platform_dead": m.platform_dead} for m in found}
     if path.exists():
         stored = json.loads(path.read_text())
         if stored.get("tempfile_sha256") == target.digest():
+            stored["mutants"] = described  # the same file, so the same ids; the mutator may mark more
             return stored
-    described = {m.id: {"operator": m.operator, "scope": m.scope, "line": m.line,
-                        "description": m.description, "platform_dead": m.platform_dead} for m in found}
     return {"schema": SCHEMA, "interpreter": target.version, "tempfile_sha256": target.digest(),
             "mutants": described, "baseline": {}, "results": {}}
 

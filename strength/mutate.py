@@ -11,6 +11,7 @@ count it apart: no test on this platform can tell such a mutant from the origina
 from __future__ import annotations
 
 import ast
+import copy
 import os
 import sys
 from dataclasses import dataclass
@@ -87,6 +88,7 @@ class _Collector(ast.NodeVisitor):
             self.line_starts.append(self.line_starts[-1] + len(line))
         self.scope: List[str] = []
         self.dead: List[str] = []
+        self.tests: List[ast.expr] = []  # the platform tests being visited, innermost last
         self.found: List[Tuple[str, str, str, int, int, int, str, Optional[str]]] = []
 
     # -- positions and proposals --------------------------------------------------
@@ -166,7 +168,10 @@ class _Collector(ast.NodeVisitor):
                 ops = list(node.ops)
                 ops[index] = swapped()
                 self.expression("compare", node, ast.Compare(node.left, ops, node.comparators))
-        self.generic_visit(node)
+        if platform_value(node) is None:
+            self.generic_visit(node)
+        else:
+            self.platform_test(node)
 
     def visit_BoolOp(self, node: ast.BoolOp) -> None:
         other = ast.Or() if isinstance(node.op, ast.And) else ast.And()
@@ -193,15 +198,39 @@ class _Collector(ast.NodeVisitor):
             self.expression("boolean", node, node.operand)
         self.generic_visit(node)
 
+    def platform_test(self, node: ast.expr) -> None:
+        """Visit a test of the platform, remembering it for the constants inside."""
+        self.tests.append(node)
+        self.generic_visit(node)
+        self.tests.pop()
+
+    def visit_Call(self, node: ast.Call) -> None:
+        if platform_value(node) is None:
+            self.generic_visit(node)
+        else:
+            self.platform_test(node)
+
     def visit_Constant(self, node: ast.Constant) -> None:
         value = node.value
         if isinstance(value, bool):
-            self.expression("constant", node, ast.Constant(not value))
+            new = ast.Constant(not value)
         elif isinstance(value, (int, float)):
-            self.expression("constant", node, ast.Constant(value + 1))
+            new = ast.Constant(value + 1)
         elif isinstance(value, (str, bytes)):
-            self.expression("constant", node, ast.Constant(value[:0] if value else type(value)("X", "ascii")
-                                                           if isinstance(value, bytes) else "X"))
+            new = ast.Constant(value[:0] if value else type(value)("X", "ascii")
+                               if isinstance(value, bytes) else "X")
+        else:
+            return
+        # 'nt' -> '' in `_os.name == 'nt'` is false here before and after: only another
+        # platform could see that change, so it is counted with the code that never runs here.
+        test = self.tests[-1] if self.tests else None
+        unseen = test is not None and platform_value(_replaced(test, node, new)) == platform_value(test)
+        if unseen:
+            self.dead.append(f"only another platform sees it: {_short(ast.unparse(test))} "
+                             f"is {platform_value(test)} here either way")
+        self.expression("constant", node, new)
+        if unseen:
+            self.dead.pop()
 
     def visit_BinOp(self, node: ast.BinOp) -> None:
         for kept, dropped in ((node.left, node.right), (node.right, node.left)):
@@ -256,6 +285,16 @@ class _Collector(ast.NodeVisitor):
         """Propose deleting a simple statement inside a function (module level only defines)."""
         if self.scope and isinstance(node, _SIMPLE_STATEMENTS):
             self.propose("statement", node, "pass", f"delete {_short(ast.unparse(node))}")
+
+
+def _replaced(tree: ast.expr, old: ast.Constant, new: ast.Constant) -> ast.expr:
+    """A copy of ``tree`` with the constant ``old`` (the same node) replaced by ``new``."""
+    class _Swap(ast.NodeTransformer):
+        def visit_Constant(self, node: ast.Constant) -> ast.AST:
+            same = (node.lineno, node.col_offset) == (old.lineno, old.col_offset)
+            return ast.Constant(new.value) if same else node
+
+    return _Swap().visit(copy.deepcopy(tree))
 
 
 def _is_docstring(statement: ast.stmt) -> bool:

@@ -36,8 +36,12 @@ A run that hangs past its time limit, or one that stops with an error instead
 of verdicts (a mutant that cannot be imported, or whose `gettempdir()` fails
 before any test runs), counts as killed for either judge, and the results file
 says which. Mutants of code that never runs on this platform (the body of
-`if _os.name == 'nt':`, say) are counted but not run: no test here could tell
-them from the original.
+`if _os.name == 'nt':`, say), and constants changed inside a platform test whose
+answer here stays the same (`'nt'` -> `''` in `_os.name == 'nt'`: false on Linux
+before and after), are counted but not run: only another platform could tell
+them from the original. The kill rates are over the rest, the non-Windows
+mutants; the last figure column also leaves out the survivors classified
+equivalent.
 
 Every surviving mutant is classified in `strength/survivors.toml`:
 **equivalent** (behaves exactly like the original here), **unobservable**
@@ -64,8 +68,9 @@ def _rate(part: int, whole: int) -> str:
 
 
 def _summary_rows(documents: Dict[str, Dict[str, Any]], table: Dict[str, Dict[str, str]]) -> List[str]:
-    rows = ["| run | mutants | never run here | judged | this suite killed | test_tempfile killed | "
-            + " | ".join(CLASSES) + " | unclassified |", "|" + " --- |" * (7 + len(CLASSES))]
+    rows = ["| run | mutants | only another platform sees | judged | this suite killed | test_tempfile killed | "
+            + " | ".join(CLASSES) + " | unclassified | this suite, equivalent left out |",
+            "|" + " --- |" * (8 + len(CLASSES))]
     for label, document in documents.items():
         numbers = figures(document, table)
         dead = sum(1 for m in document["mutants"].values() if m.get("platform_dead"))
@@ -73,7 +78,8 @@ def _summary_rows(documents: Dict[str, Dict[str, Any]], table: Dict[str, Dict[st
         rows.append(f"| {label} (Python {document['interpreter']}) | {len(document['mutants'])} | {dead} | "
                     f"{numbers['live_run']} | {_rate(numbers['suite_killed'], numbers['live_run'])} | "
                     f"{_rate(numbers['stdlib_killed'], numbers['stdlib_run'])} | {classes} | "
-                    f"{len(numbers['classes']['unclassified'])} |")
+                    f"{len(numbers['classes']['unclassified'])} | "
+                    f"{_rate(numbers['suite_killed'], numbers['live_run'] - len(numbers['classes']['equivalent']))} |")
     return rows
 
 

@@ -61,6 +61,18 @@ def test_code_that_never_runs_on_this_platform_is_marked():
     assert platform_value(ast.parse("x == 1", mode="eval").body) is None
 
 
+def test_a_platform_test_whose_answer_here_cannot_change_is_counted_elsewhere():
+    source = b"import os as _os\nimport sys as _sys\nA = _os.name == 'nt'\nB = _os.name != 'posix'\n" \
+             b"C = hasattr(_os, 'O_BINARY')\nD = hasattr(_os, 'O_RDWR')\n"
+    found = {m.description: m.platform_dead for m in mutants(source) if m.operator == "constant"}
+    if os.name == "posix":
+        # 'nt' -> '' leaves `_os.name == 'nt'` false here, as O_BINARY -> '' leaves hasattr false:
+        # only another platform could tell those mutants from the original.
+        assert found["'nt' -> ''"] and found["'O_BINARY' -> ''"]
+        # 'posix' -> '' and O_RDWR -> '' flip the answer here: live mutants.
+        assert found["'posix' -> ''"] is None and found["'O_RDWR' -> ''"] is None
+
+
 def test_each_mutant_changes_only_its_span_and_compiles():
     for mutant in mutants(SAMPLE):
         changed = mutant.apply(SAMPLE)
