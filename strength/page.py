@@ -68,18 +68,20 @@ def _rate(part: int, whole: int) -> str:
 
 
 def _summary_rows(documents: Dict[str, Dict[str, Any]], table: Dict[str, Dict[str, str]]) -> List[str]:
-    rows = ["| run | mutants | only another platform sees | judged | this suite killed | test_tempfile killed | "
-            + " | ".join(CLASSES) + " | unclassified | this suite, equivalent left out |",
+    rows = ["| run | mutants | only another platform sees | judged | this suite killed | "
+            "test_tempfile killed | " + " | ".join(CLASSES)
+            + " | unclassified | this suite, equivalent left out |",
             "|" + " --- |" * (8 + len(CLASSES))]
     for label, document in documents.items():
         numbers = figures(document, table)
         dead = sum(1 for m in document["mutants"].values() if m.get("platform_dead"))
         classes = " | ".join(str(len(numbers["classes"][c])) for c in CLASSES)
+        not_equivalent = numbers["live_run"] - len(numbers["classes"]["equivalent"])
         rows.append(f"| {label} (Python {document['interpreter']}) | {len(document['mutants'])} | {dead} | "
                     f"{numbers['live_run']} | {_rate(numbers['suite_killed'], numbers['live_run'])} | "
                     f"{_rate(numbers['stdlib_killed'], numbers['stdlib_run'])} | {classes} | "
                     f"{len(numbers['classes']['unclassified'])} | "
-                    f"{_rate(numbers['suite_killed'], numbers['live_run'] - len(numbers['classes']['equivalent']))} |")
+                    f"{_rate(numbers['suite_killed'], not_equivalent)} |")
     return rows
 
 
