@@ -185,4 +185,4 @@ class TemporaryDirectory:
             # Whatever delete says [temporarydirectory.delete-false.cleanup-removes].
             remove_tree(self.name, self._best_effort)  # [temporarydirectory.cleanup.removes-tree]
 
-    __class_getitem__ = classmethod(types.GenericAlias)
+    __class_getitem__ = classmethod(types.GenericAlias)  # [module.classes.generic]

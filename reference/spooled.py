@@ -65,7 +65,7 @@ class SpooledTemporaryFile(DelegatingIO):  # [spooled.io.iobase-instance]
             mode=mode, buffering=buffering, encoding=encoding, newline=newline,
             suffix=suffix, prefix=prefix, dir=dir, errors=errors)
 
-    __class_getitem__ = classmethod(types.GenericAlias)
+    __class_getitem__ = classmethod(types.GenericAlias)  # [module.classes.generic]
 
     # -----------------------------------------------------------------------
     # Rolling over

@@ -186,3 +186,14 @@ def test_lowered_tmp_max_limits_later_calls(tf, target, scratch):
 @pytest.mark.clause("module.template.default-prefix")
 def test_template_is_tmp(tf):
     assert tf.template == "tmp" == tf.gettempprefix()
+
+
+@pytest.mark.clause("module.classes.generic")
+@pytest.mark.parametrize("name", ["SpooledTemporaryFile", "TemporaryDirectory"])
+def test_classes_take_a_type_argument(tf, name):
+    import types
+
+    cls = getattr(tf, name)
+    alias = cls[bytes]
+    assert isinstance(alias, types.GenericAlias), f"{name}[bytes] gave {alias!r}"
+    assert (alias.__origin__, alias.__args__) == (cls, (bytes,))
