@@ -71,7 +71,7 @@ class DelegatingIO(io.IOBase):
     # never at construction, for the reason given at the top of the chapter.
 
     def flush(self) -> None:
-        self._file.flush()
+        self._file.flush()  # [spooled.io.flush-reaches-disk]
 
     def isatty(self) -> bool:
         return self._file.isatty()  # [spooled.io.readlines-isatty] False: memory is no terminal

@@ -214,6 +214,7 @@ class SpooledTemporaryFile(DelegatingIO):  # [spooled.io.iobase-instance]
         # there is no single underlying stream to hand out: giving away the
         # in-memory buffer (or the nameless disk file) would leave this object
         # unusable.  CPython passes detach() through and breaks itself.
+        # [spooled.io.detach-contract] refusing is one of the two answers io allows.
         raise io.UnsupportedOperation("detach() is not supported by SpooledTemporaryFile")
 
 
