@@ -2,7 +2,8 @@
 
 This suite judges a mutant as a module target and is compared clause by clause
 with its verdicts on the unmutated copy: the mutant is *killed* when some clause
-that did not fail on the copy fails or errs on the mutant.  test_tempfile runs
+that did not fail on the copy fails or errs on the mutant, or when a test that
+passed on the copy fails (which counts even inside a clause the copy already fails).  test_tempfile runs
 with the mutant shadowing ``tempfile`` on the path and kills it by failing.
 A run that hangs past its time limit, or that stops with an error instead of
 verdicts, counts as killed (someone would notice), and is reported as such.
@@ -53,10 +54,31 @@ class Verdict:
                 "seconds": round(self.seconds, 1)}
 
 
+TEST_RED = ("failed", "error")
+
+
 def _statuses(document_path: Path) -> Optional[Dict[str, str]]:
+    """Clause id -> status, and "clause id | test node id" -> that test's outcome (None: no document)."""
     if not document_path.exists():
         return None
-    return {c["id"]: c["status"] for c in json.loads(document_path.read_text())["clauses"]}
+    found: Dict[str, str] = {}
+    for clause in json.loads(document_path.read_text())["clauses"]:
+        found[clause["id"]] = clause["status"]
+        for test in clause.get("tests", []):
+            found[f"{clause['id']} | {test['nodeid']}"] = test["outcome"]
+    return found
+
+
+def newly_red(statuses: Dict[str, str], baseline: Dict[str, str]) -> List[str]:
+    """Clauses that went red, or that hold a test which passed on the copy and fails now.
+
+    The second half matters where the copy itself already fails a clause (an erratum
+    of that version): one more failing test of the clause is still a change noticed.
+    """
+    red = {i for i, s in statuses.items() if " | " not in i and s in RED and baseline.get(i) not in RED}
+    red |= {i.split(" | ")[0] for i, s in statuses.items()
+            if " | " in i and s in TEST_RED and baseline.get(i) == "passed"}
+    return sorted(red)
 
 
 # The judged file lives one folder down, never in the suite's working directory: with
@@ -119,7 +141,7 @@ def judge_mutant(judges: Judges, folder: Path, source: bytes, mutant: Mutant,
             # one whose gettempdir() fails under the harness) -- noticed, so it counts as killed.
             verdict = Verdict(STOPPED)
         else:
-            red = sorted(i for i, s in statuses.items() if s in RED and baseline.get(i) not in RED)
+            red = newly_red(statuses, baseline)
             verdict = Verdict(KILLED if red else SURVIVED, killed_by=red)
         verdict.seconds = outcome.seconds
         if judges.with_test_tempfile:

@@ -91,12 +91,12 @@ def cleanup_run(request, unprivileged, target_spec, scratch_root):
 
 
 @pytest.mark.clause("cleanup.removes.protected-contents")
+@pytest.mark.parametrize("case", PROTECTED)
 @pytest.mark.host("subprocess", "privilege-drop")
-def test_protected_contents_are_removed(cleanup_run):
-    outcome = cleanup_run[0]
-    problems = {name: outcome[name] for name in PROTECTED
-                if outcome[name]["error"] is not None or outcome[name]["left"]}
-    assert problems == {}
+def test_protected_contents_are_removed(cleanup_run, case):
+    # One test per case: a departure known in one case (an erratum) must not hide a new one in another.
+    outcome = cleanup_run[0][case]
+    assert outcome["error"] is None and not outcome["left"], outcome
 
 
 @pytest.mark.clause("cleanup.symlink.target-untouched")

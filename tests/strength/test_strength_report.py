@@ -79,3 +79,15 @@ def test_the_sandbox_keeps_the_host_read_only_and_stops_a_hang(tmp_path: Path):
     assert not Path("/etc/strength-probe").exists() and (tmp_path / "here").exists()
     assert outcome.returncode == 0
     assert run_sandboxed(["sleep", "30"], tmp_path, timeout=1).timed_out
+
+
+def test_a_new_failing_test_counts_even_inside_a_clause_the_copy_already_fails():
+    from strength.run import newly_red
+
+    baseline = {"c.erratum": "fail", "c.erratum | t[a]": "failed", "c.erratum | t[b]": "passed",
+                "c.fine": "pass", "c.fine | u": "passed"}
+    assert newly_red(dict(baseline), baseline) == []
+    assert newly_red(dict(baseline, **{"c.erratum | t[b]": "failed"}), baseline) == ["c.erratum"]
+    assert newly_red(dict(baseline, **{"c.fine": "error", "c.fine | u": "error"}), baseline) == ["c.fine"]
+    # A test that already failed on the copy, failing again, is no news.
+    assert newly_red(dict(baseline, **{"c.erratum | t[a]": "error"}), baseline) == []
