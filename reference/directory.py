@@ -181,6 +181,7 @@ class TemporaryDirectory:
         # detach() disarms the finalizer; it returns None once it has run or
         # been detached, so a second cleanup() only acts if the path exists.
         # [temporarydirectory.cleanup.repeatable] [temporarydirectory.cleanup.already-gone]
+        # [temporarydirectory.cleanup.retries-what-is-left] the path is looked at on every call.
         if self._finalizer.detach() is not None or os.path.exists(self.name):
             # Whatever delete says [temporarydirectory.delete-false.cleanup-removes].
             remove_tree(self.name, self._best_effort)  # [temporarydirectory.cleanup.removes-tree]

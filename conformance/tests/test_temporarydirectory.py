@@ -159,6 +159,16 @@ def test_implicit_cleanup_warns_and_explicit_does_not(tf, scratch):
     assert collect(holder) == [] and list(quiet) == []
 
 
+@pytest.mark.clause("temporarydirectory.cleanup.retries-what-is-left")
+def test_a_later_cleanup_removes_what_is_there_again(tf, scratch):
+    td = tf.TemporaryDirectory(dir=scratch, ignore_cleanup_errors=True)
+    td.cleanup()
+    os.mkdir(td.name)  # what a best-effort cleanup could have left
+    open(os.path.join(td.name, "left"), "w").close()
+    td.cleanup()
+    assert not os.path.exists(td.name)
+
+
 @pytest.mark.clause("temporarydirectory.cleanup.repeatable")
 def test_cleanup_can_be_repeated(tf, scratch):
     td = tf.TemporaryDirectory(dir=scratch)
