@@ -82,10 +82,10 @@ def spawn(request: Dict[str, Any], *, launcher: Sequence[str] = (), env: Optiona
 class _ForkServer:
     """One :mod:`.forkserver` process and the socket its checks are requested on."""
 
-    def __init__(self, prefix: Sequence[str]) -> None:
+    def __init__(self, prefix: Sequence[str], preload: Sequence[str] = ()) -> None:
         ours, theirs = socket.socketpair()
         command = list(prefix) + [sys.executable, "-m", "conformance.harness.forkserver",
-                                  str(theirs.fileno())]
+                                  str(theirs.fileno()), *preload]
         self.process = subprocess.Popen(command, pass_fds=[theirs.fileno()], env=child_environment(),
                                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL)
@@ -127,17 +127,24 @@ class _ForkServer:
 
 _servers: Dict[Tuple[str, ...], _ForkServer] = {}
 _servers_lock = threading.Lock()
+_preloaded: Tuple[str, ...] = ()  # the check modules every server imports before its first fork
 
 
 def _server_for(prefix: Tuple[str, ...]) -> _ForkServer:
     with _servers_lock:
         if prefix not in _servers:
-            _servers[prefix] = _ForkServer(prefix)
+            _servers[prefix] = _ForkServer(prefix, _preloaded)
         return _servers[prefix]
 
 
-def start_fork_servers() -> None:
-    """Start the fork servers now (before the leak checks of a session count descriptors)."""
+def start_fork_servers(preload: Sequence[str] = ()) -> None:
+    """Start the fork servers now (before the leak checks of a session count descriptors).
+
+    ``preload`` names check modules (``package.module``) the servers import once,
+    so that each check forked from them starts with its code already compiled.
+    """
+    global _preloaded
+    _preloaded = tuple(preload)
     if not _FORKING or os.environ.get(CHILD_MODE_VARIABLE) == "spawn":
         return
     _server_for(())

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pkgutil
 import warnings
 from typing import Any, Iterator
 
@@ -30,6 +31,7 @@ from conformance.harness.descriptors import describe_fd, open_fds
 from conformance.harness.guard import SANDBOX_VARIABLE, SandboxGuard
 from conformance.harness.scratch import ScratchPool, harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.plugin import target_for
+from conformance.tests import in_child
 from conformance.vocabulary import MEANS_PROPERTY, NAME_INJECTION
 from conformance.vocabulary import SKIP_NOT_IMPLEMENTED as NOT_IMPLEMENTED
 
@@ -102,7 +104,8 @@ def _frozen_heap() -> Iterator[None]:
 def _child_servers() -> Iterator[None]:
     """The processes checks are forked from, started before any test counts its descriptors."""
     if host.has("subprocess") and host.has("fork"):  # not on Pyodide: its tests needing one are gated
-        start_fork_servers()
+        checks = [f"{in_child.__name__}.{found.name}" for found in pkgutil.iter_modules(in_child.__path__)]
+        start_fork_servers(preload=checks)
     yield
     stop_fork_servers()
 

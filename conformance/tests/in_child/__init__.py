@@ -2,4 +2,7 @@
 
 Each is a plain function ``check(tf, **args)`` returning a JSON value; the
 test that needs it names it as ``"conformance.tests.in_child.MODULE:FUNCTION"``.
+The fork servers import every module here before their first fork, so none of
+them may import a target (``tempfile`` included) when it is imported: a check
+gets the target as its ``tf`` argument, freshly imported in its own process.
 """
