@@ -25,7 +25,7 @@ from conformance.results import TestRecord
 from conformance.target import Target, looks_like_path
 from conformance.targets import resolve_target
 from conformance.vocabulary import AUDIT_GUARD_ONLY, SANDBOX_BWRAP
-from spec import load_catalogue
+from spec import Catalogue, load_catalogue
 
 
 class RunnerError(Exception):
@@ -49,16 +49,19 @@ class RunOptions:
 
 
 class _SessionProbe:
-    """Passed to pytest.main: hands the plugin our Target and keeps the config for afterwards."""
+    """Passed to pytest.main: hands the plugin our Target and catalogue, keeps the config for afterwards."""
 
-    def __init__(self, target: Target) -> None:
+    def __init__(self, target: Target, catalogue: Optional[Catalogue] = None) -> None:
         self.target = target
+        self.catalogue = catalogue
         self.config: Optional[pytest.Config] = None
 
     def pytest_configure(self, config: pytest.Config) -> None:
         # state_of creates the state if the plugin has not yet, so no hook order is needed.
         state = plugin.state_of(config)
         state.target = self.target
+        if self.catalogue is not None:  # already read and validated: not a second time
+            state.catalogue = self.catalogue
         state.runner_renders_report = True
         self.config = config
 
@@ -146,9 +149,10 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[TestRecord], List[
         remove_untrusted_tree(scratch, harness_tmp_root())
 
 
-def run_in_process(options: RunOptions, target: Target) -> Tuple[List[TestRecord], List[str]]:
+def run_in_process(options: RunOptions, target: Target,
+                   catalogue: Optional[Catalogue] = None) -> Tuple[List[TestRecord], List[str]]:
     """One pytest session in this process; the records of the tests that reported."""
-    probe = _SessionProbe(target)
+    probe = _SessionProbe(target, catalogue)
     plugins: List[object] = [probe]
     if progress.wanted(sys.stderr):  # the terminal itself, before pytest's output is captured
         plugins.append(progress.TerminalProgress(sys.stderr))
@@ -218,6 +222,6 @@ def run(options: RunOptions) -> dict:
         if options.jobs and options.jobs > 1 and top_level:
             records, errors = run_sharded(options, options.jobs)
         else:
-            records, errors = run_in_process(options, target)
+            records, errors = run_in_process(options, target, catalogue)
     confinement = SANDBOX_BWRAP if child is not None else AUDIT_GUARD_ONLY
     return session.build_document(judged, clauses, records, errors, path, expected, confinement)
