@@ -17,6 +17,7 @@ from __future__ import annotations
 import gc
 import os
 import pkgutil
+import stat
 import warnings
 from typing import Any, Dict, Iterator
 
@@ -25,6 +26,7 @@ import pytest
 from hypothesis import HealthCheck, settings
 
 from conformance import host
+from conformance.cachedir import cache_root
 from conformance.harness.audit import AuditRecorder
 from conformance.harness.children import privilege_drop_command, start_fork_servers, stop_fork_servers
 from conformance.harness.descriptors import describe_fd, open_fds
@@ -77,11 +79,36 @@ def scratch_root() -> Iterator[str]:
     """One directory per session holding every test's scratch directory."""
     parent = harness_tmp_root()
     root = make_scratch(parent, "session")
-    # Hypothesis keeps a small cache; inside the session tree it is sandboxed and removed.
-    hypothesis.configuration.set_hypothesis_home_dir(os.path.join(root, ".hypothesis"))
     yield root
-    hypothesis.configuration.set_hypothesis_home_dir(None)  # back to Hypothesis's default
     remove_untrusted_tree(root, parent)
+
+
+def _lasting_directory(wanted: str) -> bool:
+    """Is ``wanted`` (made if need be) a directory of ours we may write in?"""
+    try:
+        os.makedirs(wanted, mode=0o700, exist_ok=True)
+        info = os.stat(wanted, follow_symlinks=False)
+    except OSError:
+        return False
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == getattr(os, "geteuid", os.getuid)()
+            and os.access(wanted, os.W_OK | os.X_OK))
+
+
+@pytest.fixture(scope="session")
+def hypothesis_home(scratch_root: str) -> Iterator[str]:
+    """Where Hypothesis keeps its files during the session (the sandbox lets tests write there).
+
+    The constants Hypothesis reads from the source of our modules (it parses each
+    one to find them) are kept in the user's cache from run to run, keyed by the
+    source's hash: the same constants, read back instead of parsed again.  Where
+    that cannot be made, a directory in the session tree, removed with it.
+    """
+    home = os.path.join(str(cache_root()), "hypothesis")
+    if not _lasting_directory(home):
+        home = os.path.join(scratch_root, ".hypothesis")
+    hypothesis.configuration.set_hypothesis_home_dir(home)
+    yield home
+    hypothesis.configuration.set_hypothesis_home_dir(None)  # back to Hypothesis's default
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -167,7 +194,7 @@ def tf(target, scratch: str, request: pytest.FixtureRequest) -> Iterator[TargetM
 
 
 @pytest.fixture(autouse=True)
-def _sandbox(scratch_root: str, request: pytest.FixtureRequest) -> Iterator[None]:
+def _sandbox(scratch_root: str, hypothesis_home: str, request: pytest.FixtureRequest) -> Iterator[None]:
     """Refuse and report any change outside the scratch tree (see SandboxGuard).
 
     A test that must let the target touch a shared directory (the stdlib's
@@ -175,7 +202,7 @@ def _sandbox(scratch_root: str, request: pytest.FixtureRequest) -> Iterator[None
     ``@pytest.mark.sandbox_allows("/tmp")``.
     """
     extra = [p for mark in request.node.iter_markers("sandbox_allows") for p in mark.args]
-    roots = [scratch_root] + extra
+    roots = [scratch_root, hypothesis_home] + extra
     saved = os.environ.get(SANDBOX_VARIABLE)
     os.environ[SANDBOX_VARIABLE] = os.pathsep.join(roots)  # child processes guard too
     with SandboxGuard(roots) as guard:
