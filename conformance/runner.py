@@ -14,12 +14,14 @@ from typing import Dict, List, Optional, Sequence, Tuple
 
 # Imported before pytest starts, on purpose: pytest marks every module of a plugin's distribution
 # for assertion rewriting and, where bytecode is not written (PYTHONDONTWRITEBYTECODE), would
-# recompile all of Hypothesis on every run.
+# recompile all of Hypothesis on every run.  The same holds for our own harness, which the
+# tests' conftest imports: it has no assertion whose message a report shows.
 import hypothesis  # noqa: F401
 import pytest
 
 from conformance import plugin, progress, session
 from conformance.confined import ConfinedRunError, is_foreign, run_confined
+from conformance.harness import children, descriptors, fd_probe, guard, planting  # noqa: F401
 from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.results import TestRecord
 from conformance.target import Target, looks_like_path
