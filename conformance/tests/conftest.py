@@ -117,13 +117,17 @@ def _frozen_heap() -> Iterator[None]:
 
     Tests call gc.collect() to see finalizers run; with the session's own objects
     frozen, each collection walks only what tests made since, not the whole heap.
+    Where the heap was already frozen before pytest started (``python -m
+    conformance`` does so), thawing it is left to whoever froze it: thawing here
+    would hand pytest's own collections at the session's end the whole heap again.
     """
     gc.collect()
     freezable = hasattr(gc, "freeze")  # CPython's; PyPy's collector has no permanent generation
+    thaw = freezable and gc.get_freeze_count() == 0
     if freezable:
         gc.freeze()
     yield
-    if freezable:
+    if thaw:
         gc.unfreeze()
 
 
