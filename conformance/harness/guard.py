@@ -93,7 +93,7 @@ class SandboxGuard:
     ALWAYS = ("/dev/",)
 
     def __init__(self, roots: List[str]) -> None:
-        self.roots = [os.path.realpath(r) for r in roots]
+        self.roots = [_real_directory(r) for r in roots]
         self.violations: List[str] = []
         self._subscription = contextlib.ExitStack()
 
