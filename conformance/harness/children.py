@@ -22,7 +22,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from conformance.harness.child_main import RESULT_MARKER
 
@@ -92,10 +92,17 @@ class _ForkServer:
         theirs.close()
         self.control = ours
         self.lock = threading.Lock()
-        assert self.process.stdout is not None
-        if self.process.stdout.readline() != b"ready\n":
-            self.close()
-            raise RuntimeError("the fork server did not start")
+        self.started = False
+
+    def ready(self) -> _ForkServer:
+        """This server, once it has said it is ready (waited for the first time only)."""
+        if not self.started:
+            assert self.process.stdout is not None
+            if self.process.stdout.readline() != b"ready\n":
+                self.close()
+                raise RuntimeError("the fork server did not start")
+            self.started = True
+        return self
 
     def run(self, request: Dict[str, Any], timeout: float) -> Tuple[int, str, str]:
         """Fork one check; its exit status, stdout and stderr."""
@@ -130,11 +137,21 @@ _servers_lock = threading.Lock()
 _preloaded: Tuple[str, ...] = ()  # the check modules every server imports before its first fork
 
 
-def _server_for(prefix: Tuple[str, ...]) -> _ForkServer:
+def _launch(prefix: Tuple[str, ...]) -> None:
+    """Start the server for ``prefix`` if none is running, without waiting for it."""
     with _servers_lock:
         if prefix not in _servers:
             _servers[prefix] = _ForkServer(prefix, _preloaded)
-        return _servers[prefix]
+
+
+def _server_for(prefix: Tuple[str, ...]) -> _ForkServer:
+    _launch(prefix)
+    with _servers_lock:
+        try:
+            return _servers[prefix].ready()
+        except RuntimeError:
+            del _servers[prefix]
+            raise
 
 
 def start_fork_servers(preload: Sequence[str] = ()) -> None:
@@ -147,10 +164,15 @@ def start_fork_servers(preload: Sequence[str] = ()) -> None:
     _preloaded = tuple(preload)
     if not _FORKING or os.environ.get(CHILD_MODE_VARIABLE) == "spawn":
         return
-    _server_for(())
+    # Both start at once (and the setpriv probe runs meanwhile): each is an interpreter start-up.
+    prefixes: List[Tuple[str, ...]] = [()]
+    _launch(())
     found = privilege_drop_command()
     if found is not None:
-        _server_for(found[0])
+        prefixes.append(found[0])
+        _launch(found[0])
+    for prefix in prefixes:
+        _server_for(prefix)
 
 
 @atexit.register
