@@ -20,13 +20,14 @@ from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 import hypothesis  # noqa: F401
 import pytest
 
-from conformance import plugin, progress, session
+from conformance import host, plugin, progress, session
 from conformance.confined import ConfinedRunError, is_foreign, run_confined
 from conformance.harness import children, descriptors, fd_probe, guard, planting  # noqa: F401
 from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.results import TestRecord
 from conformance.target import Target, looks_like_path
 from conformance.targets import resolve_target
+from conformance.tests import in_child
 from conformance.vocabulary import AUDIT_GUARD_ONLY, SANDBOX_BWRAP
 from spec import Catalogue, load_catalogue
 
@@ -180,9 +181,14 @@ def run_in_process(options: RunOptions, target: Target,
     plugins: List[object] = [probe]
     if progress.wanted(sys.stderr):  # the terminal itself, before pytest's output is captured
         plugins.append(progress.TerminalProgress(sys.stderr))
+    if host.has("subprocess") and host.has("fork"):  # as the conftest asks; they start while pytest collects
+        children.launch_fork_servers(in_child.check_modules())
     captured = io.StringIO()
-    with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured), _imports_frozen():
-        code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=plugins)
+    try:
+        with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured), _imports_frozen():
+            code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=plugins)
+    finally:
+        children.stop_fork_servers()  # the session stops them; not if it never began
     config = probe.config
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED,
                     pytest.ExitCode.NO_TESTS_COLLECTED) or config is None:

@@ -154,24 +154,33 @@ def _server_for(prefix: Tuple[str, ...]) -> _ForkServer:
             raise
 
 
-def start_fork_servers(preload: Sequence[str] = ()) -> None:
-    """Start the fork servers now (before the leak checks of a session count descriptors).
+def launch_fork_servers(preload: Sequence[str] = ()) -> List[Tuple[str, ...]]:
+    """Start the fork servers without waiting for them; the prefixes they run under.
 
     ``preload`` names check modules (``package.module``) the servers import once,
     so that each check forked from them starts with its code already compiled.
+    Both start at once (and the setpriv probe runs meanwhile): each is an
+    interpreter start-up, which a caller can overlap with work of its own.
     """
     global _preloaded
     _preloaded = tuple(preload)
     if not _FORKING or os.environ.get(CHILD_MODE_VARIABLE) == "spawn":
-        return
-    # Both start at once (and the setpriv probe runs meanwhile): each is an interpreter start-up.
+        return []
     prefixes: List[Tuple[str, ...]] = [()]
     _launch(())
     found = privilege_drop_command()
     if found is not None:
         prefixes.append(found[0])
         _launch(found[0])
-    for prefix in prefixes:
+    return prefixes
+
+
+def start_fork_servers(preload: Sequence[str] = ()) -> None:
+    """Start the fork servers (or take the ones launched already), ready to fork checks.
+
+    Called before the leak checks of a session count descriptors.
+    """
+    for prefix in launch_fork_servers(preload):
         _server_for(prefix)
 
 

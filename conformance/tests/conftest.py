@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import gc
 import os
-import pkgutil
 import stat
 import warnings
 from typing import Any, Dict, Iterator
@@ -135,8 +134,7 @@ def _frozen_heap() -> Iterator[None]:
 def _child_servers() -> Iterator[None]:
     """The processes checks are forked from, started before any test counts its descriptors."""
     if host.has("subprocess") and host.has("fork"):  # not on Pyodide: its tests needing one are gated
-        checks = [f"{in_child.__name__}.{found.name}" for found in pkgutil.iter_modules(in_child.__path__)]
-        start_fork_servers(preload=checks)
+        start_fork_servers(preload=in_child.check_modules())  # or take those the runner launched
     yield
     stop_fork_servers()
 
