@@ -78,8 +78,8 @@ def target_argument(spec: str) -> str:
 def pytest_arguments(options: RunOptions) -> List[str]:
     """The pytest command line for a run (or for one shard of it)."""
     args = list(options.test_files or [plugin.TESTS_DIR])
-    # Never pytest-xdist in-process (its workers are threads of this process: see run_sharded);
-    # not loading it also spares its import, and the rewriting of its modules, on every run.
+    # Never pytest-xdist in-process: --jobs shards the run itself (see run_sharded).  Not
+    # loading it spares its import, and the rewriting of its modules, on every run.
     args += ["-p", "no:cacheprovider", "-p", "no:benchmark", "-p", "no:xdist",
              "-q", "--no-header", "-rN", "--conformance-target", target_argument(options.target)]
     if options.as_version:
