@@ -17,13 +17,23 @@ and within 5 times its CPU time too -- shards over more processes (--jobs)
 would only trade the one for the other, so they are no answer.
 
 Measured 2026-12-05 (CPython 3.11.7; 2 cores shared with other suite runs, so
-the load average was 2-4; --repeat 5; before = the tree before issue 11's speed
-work, after = with it, run alternately in the same session):
+the load average was 2-4; before = the tree before issue 11's speed work,
+after = with it).  With --repeat 5, four before/after pairs in two sessions:
 
-  before: ours 4.95 s wall / 4.75 s CPU, test_tempfile 0.69 / 0.64: 7.17x wall, 7.42x CPU
-  after:  ours 4.56 s wall / 4.46 s CPU, test_tempfile 0.70 / 0.65: 6.51x wall, 6.86x CPU
-  before: ours 5.81 s wall / 5.54 s CPU, test_tempfile 0.86 / 0.83: 6.76x wall, 6.67x CPU
-  after:  ours 5.19 s wall / 4.97 s CPU, test_tempfile 0.82 / 0.77: 6.33x wall, 6.45x CPU
+  before: ours 4.95 s wall / 4.75 s CPU, test_tempfile 0.69 / 0.64:  7.17x wall,  7.42x CPU
+  after:  ours 4.56 s wall / 4.46 s CPU, test_tempfile 0.70 / 0.65:  6.51x wall,  6.86x CPU
+  before: ours 5.81 s wall / 5.54 s CPU, test_tempfile 0.86 / 0.83:  6.76x wall,  6.67x CPU
+  after:  ours 5.19 s wall / 4.97 s CPU, test_tempfile 0.82 / 0.77:  6.33x wall,  6.45x CPU
+  before: ours 6.26 s wall / 6.05 s CPU, test_tempfile 0.59 / 0.52: 10.61x wall, 11.63x CPU
+  after:  ours 5.76 s wall / 5.56 s CPU, test_tempfile 0.59 / 0.56:  9.76x wall,  9.93x CPU
+  before: ours 6.09 s wall / 5.55 s CPU, test_tempfile 0.64 / 0.59:  9.52x wall,  9.41x CPU
+  after:  ours 4.60 s wall / 4.44 s CPU, test_tempfile 0.68 / 0.65:  6.76x wall,  6.83x CPU
+
+and, with before, after and test_tempfile interleaved run by run, ten each
+(medians): before 6.34 s wall / 6.12 s CPU, after 4.98 / 5.12, test_tempfile
+0.71 / 0.67, so 8.9x -> 7.0x wall and 9.1x -> 7.6x CPU.  Runs of one side vary
+by 20% or more on such a machine: compare ratios of alternating runs, not
+single figures.
 
 (241 clauses, 425 tests.)  The goal is not met.  Of what is left, about 0.4 s
 of CPU is compiling: this machine sets PYTHONDONTWRITEBYTECODE, so pytest
@@ -34,8 +44,7 @@ Most of the rest is the checks' own file-system work (creating a file or a
 directory took 0.35-0.45 ms in the system call here, under cProfile), the load
 test's 4 processes x 2 threads, the fuzz test's 280 examples, the 20,000 mktemp
 and 1,000 mkstemp name draws, and the fresh interpreters that the
-fresh-process, namespace and SIGKILL checks need.  Repeated runs of one side vary by 20% on such a machine:
-compare ratios of alternating runs, not single figures.
+fresh-process, namespace and SIGKILL checks need.
 """
 
 from __future__ import annotations
