@@ -1,4 +1,4 @@
-"""Wall time of our suite against CPython's own tempfile tests, on one interpreter.
+"""Wall and CPU time of our suite against CPython's own tempfile tests, on one interpreter.
 
 usage: python3 benchmarks/bench_suite.py [--python EXE] [--repeat N] [--json]
 
@@ -8,9 +8,43 @@ Runs, alternately and N times each (default 3), in fresh processes:
   cpython: EXE -m test test_tempfile
 
 and prints the median wall time of each, their ratio (ours / cpython), the
-clause and test counts of our run, and the CPU time both used.  Alternating
-the runs spreads the noise of a shared machine over both sides evenly.  The
-goal for our default run is under 15 s wall time.
+clause and test counts of our run, and the CPU time both used (children
+included) with its ratio.  Alternating the runs spreads the noise of a shared
+machine over both sides evenly.
+
+The goal (issue 11): our default run within 5 times test_tempfile's wall time,
+and within 5 times its CPU time too -- shards over more processes (--jobs)
+would only trade the one for the other, so they are no answer.
+
+Measured 2026-12-05 (CPython 3.11.7; 2 cores shared with other suite runs, so
+the load average was 2-4; before = the tree before issue 11's speed work,
+after = with it).  With --repeat 5, four before/after pairs in two sessions:
+
+  before: ours 4.95 s wall / 4.75 s CPU, test_tempfile 0.69 / 0.64:  7.17x wall,  7.42x CPU
+  after:  ours 4.56 s wall / 4.46 s CPU, test_tempfile 0.70 / 0.65:  6.51x wall,  6.86x CPU
+  before: ours 5.81 s wall / 5.54 s CPU, test_tempfile 0.86 / 0.83:  6.76x wall,  6.67x CPU
+  after:  ours 5.19 s wall / 4.97 s CPU, test_tempfile 0.82 / 0.77:  6.33x wall,  6.45x CPU
+  before: ours 6.26 s wall / 6.05 s CPU, test_tempfile 0.59 / 0.52: 10.61x wall, 11.63x CPU
+  after:  ours 5.76 s wall / 5.56 s CPU, test_tempfile 0.59 / 0.56:  9.76x wall,  9.93x CPU
+  before: ours 6.09 s wall / 5.55 s CPU, test_tempfile 0.64 / 0.59:  9.52x wall,  9.41x CPU
+  after:  ours 4.60 s wall / 4.44 s CPU, test_tempfile 0.68 / 0.65:  6.76x wall,  6.83x CPU
+
+and, with before, after and test_tempfile interleaved run by run, ten each
+(medians): before 6.34 s wall / 6.12 s CPU, after 4.98 / 5.12, test_tempfile
+0.71 / 0.67, so 8.9x -> 7.0x wall and 9.1x -> 7.6x CPU.  Runs of one side vary
+by 20% or more on such a machine: compare ratios of alternating runs, not
+single figures.
+
+(241 clauses, 425 tests.)  The goal is not met.  Of what is left, about 0.4 s
+of CPU is compiling: this machine sets PYTHONDONTWRITEBYTECODE, so pytest
+rewrites the asserts of every test module (its cache is never written) and our
+own modules compile in every process; with the bytecode present, the main
+process reaches the end of collection with 0.38 s of CPU instead of 0.69 s.
+Most of the rest is the checks' own file-system work (creating a file or a
+directory took 0.35-0.45 ms in the system call here, under cProfile), the load
+test's 4 processes x 2 threads, the fuzz test's 280 examples, the 20,000 mktemp
+and 1,000 mkstemp name draws, and the fresh interpreters that the
+fresh-process, namespace and SIGKILL checks need.
 """
 
 from __future__ import annotations
@@ -27,7 +61,7 @@ from pathlib import Path
 from typing import Dict, List, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
-GOAL_SECONDS = 15.0
+GOAL_RATIO = 5.0  # ours / cpython, for wall time and for CPU time
 
 
 def timed(command: List[str], env: Dict[str, str]) -> Tuple[float, float, int]:
@@ -75,7 +109,8 @@ def main(argv: List[str]) -> int:
     }
     figures["ratio_wall"] = round(figures["ours_wall_median_s"] / figures["cpython_wall_median_s"], 2)
     figures["ratio_cpu"] = round(figures["ours_cpu_median_s"] / max(figures["cpython_cpu_median_s"], 1e-9), 2)
-    figures["within_goal"] = figures["ours_wall_median_s"] < GOAL_SECONDS
+    figures["goal_ratio"] = GOAL_RATIO
+    figures["within_goal"] = figures["ratio_wall"] <= GOAL_RATIO and figures["ratio_cpu"] <= GOAL_RATIO
     if args.json:
         print(json.dumps(figures, indent=2))
         return 0
@@ -87,7 +122,7 @@ def main(argv: List[str]) -> int:
     print(f"test_tempfile:   {figures['cpython_wall_median_s']:6.2f} s wall, "
           f"{figures['cpython_cpu_median_s']:6.2f} s CPU  (exit {figures['cpython_exit_status']})")
     print(f"ratio ours/cpython: {figures['ratio_wall']} wall, {figures['ratio_cpu']} CPU; "
-          f"goal < {GOAL_SECONDS:.0f} s: {'met' if figures['within_goal'] else 'NOT met'} "
+          f"goal <= {GOAL_RATIO:g}x for both: {'met' if figures['within_goal'] else 'NOT met'} "
           f"(median of {args.repeat}; load average {figures['load_average']:.1f})")
     return 0
 

@@ -7,6 +7,7 @@ failure is, how a test is named) can be read and tested on their own.
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
 from typing import Any, List
@@ -24,11 +25,23 @@ _PYTEST_HINTS = ("Use -v to get more diff", "Use -vv to get more diff",
                  "Full diff:", "Omitting ", "(pytest_assertion plugin: representation of details failed")
 
 
+@functools.lru_cache(maxsize=None)  # noqa: UP033 - 3.8 has no functools.cache
+def _package_relative(path: str) -> str:
+    """A test file's path relative to the package's parent, "" for a file outside the package.
+
+    Asked three times per test with the same few dozen files: resolving each
+    time (a system call per path component) cost more than the rest of the hook.
+    """
+    try:
+        return Path(path).resolve().relative_to(PACKAGE_PARENT).as_posix()
+    except ValueError:
+        return ""
+
+
 def package_nodeid(path: os.PathLike, nodeid: str) -> str:
     """``.../site-packages/conformance/tests/test_x.py::t`` -> ``conformance/tests/test_x.py::t``."""
-    try:
-        relative = Path(path).resolve().relative_to(PACKAGE_PARENT).as_posix()
-    except ValueError:  # a test outside the package keeps pytest's id
+    relative = _package_relative(os.fspath(path))
+    if not relative:  # a test outside the package keeps pytest's id
         return nodeid
     test = nodeid.split("::", 1)[1] if "::" in nodeid else ""
     return f"{relative}::{test}" if test else relative

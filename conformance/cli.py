@@ -13,7 +13,7 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from typing import List, Optional
+from typing import List, Optional, Tuple
 
 from conformance import __version__, report, results
 from conformance.cli_common import PROG, Parser, UsageError, check_writable, positive_int, write_output
@@ -119,10 +119,17 @@ def _silence_stdout() -> None:
         pass
 
 
-def main(argv: Optional[List[str]] = None) -> int:
-    from conformance.interpreters import InterpreterError
+def _one_line_errors() -> Tuple[type, ...]:
+    """The errors told to the user in one line.  The interpreter layer's own is among them only
+    once that layer is loaded: a run without ``--python`` never loads it (nor pays for importing it)."""
     from conformance.runner import RunnerError
 
+    interpreters = sys.modules.get("conformance.interpreters")
+    loaded = (interpreters.InterpreterError,) if interpreters is not None else ()
+    return (UsageError, SpecError, TargetError, ExpectationError, SelectionError, RunnerError) + loaded
+
+
+def main(argv: Optional[List[str]] = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     if argv[:1] == ["matrix"]:  # python -m conformance matrix ...: every implementation at once
         from conformance.matrix.cli import main as matrix_main
@@ -136,16 +143,15 @@ def main(argv: Optional[List[str]] = None) -> int:
     except BrokenPipeError:
         _silence_stdout()
         return 0
-    except (UsageError, SpecError, TargetError, ExpectationError, SelectionError, RunnerError,
-            InterpreterError) as exc:
-        sys.stderr.write(f"{PROG}: error: {exc}\n")
-        return 2
-    except KeyboardInterrupt:
-        sys.stderr.write(f"{PROG}: interrupted\n")
-        return 130
-    except Exception as exc:  # never a traceback for the user; CONFORMANCE_DEBUG=1 shows it
-        if os.environ.get("CONFORMANCE_DEBUG"):
+    except Exception as exc:
+        if isinstance(exc, _one_line_errors()):
+            sys.stderr.write(f"{PROG}: error: {exc}\n")
+            return 2
+        if os.environ.get("CONFORMANCE_DEBUG"):  # never a traceback for the user otherwise
             raise
         sys.stderr.write(f"{PROG}: error: internal error: {type(exc).__name__}: {exc} "
                          "(set CONFORMANCE_DEBUG=1 for the traceback)\n")
         return 2
+    except KeyboardInterrupt:
+        sys.stderr.write(f"{PROG}: interrupted\n")
+        return 130

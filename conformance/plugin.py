@@ -29,7 +29,7 @@ from __future__ import annotations
 import gc
 import os
 from dataclasses import dataclass, field
-from typing import Dict, List, Optional
+from typing import Dict, List, Optional, Tuple
 
 import pytest
 
@@ -126,7 +126,20 @@ def target_for(config: pytest.Config) -> Target:
 
 def is_conformance_item(item: pytest.Item) -> bool:
     """Is ``item`` one of the suite's own tests (not a test of the project around it)?"""
-    return str(item.fspath).startswith(TESTS_DIR)
+    return _facts(item) is not None
+
+
+# An item's clause ids and package node id, worked out once: the hooks ask for them
+# in every phase of every test (marker lookups and path arithmetic each time).
+_FACTS_KEY = pytest.StashKey[Optional[Tuple[Tuple[str, ...], str]]]()
+
+
+def _facts(item: pytest.Item) -> Optional[Tuple[Tuple[str, ...], str]]:
+    """``(clause ids, package node id)`` of one of the suite's own tests, None for any other."""
+    if _FACTS_KEY not in item.stash:
+        mine = str(item.path).startswith(TESTS_DIR)
+        item.stash[_FACTS_KEY] = (clause_ids(item), package_nodeid(item.path, item.nodeid)) if mine else None
+    return item.stash[_FACTS_KEY]
 
 
 def document_from_config(config: pytest.Config) -> dict:
@@ -152,11 +165,12 @@ def document_from_config(config: pytest.Config) -> dict:
 # depth mismatch" while it builds a failure report (it parses the test's source).
 # The judged objects' finalizers fail on purpose in the cleanup tests, so: run
 # pending finalizers first, outside any parse, and keep the collector off while
-# the report is made.
+# the report is made.  A skip's report names only where it was raised (nothing is
+# parsed), so skips, a tenth of a run, are spared the collection.
 @pytest.hookimpl(hookwrapper=True, tryfirst=True)
 def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo):
     was_enabled = gc.isenabled()
-    if call.excinfo is not None:
+    if call.excinfo is not None and not call.excinfo.errisinstance(pytest.skip.Exception):
         gc.collect()
     gc.disable()
     try:
@@ -184,18 +198,20 @@ class SessionRecorder:
             config.hook.pytest_deselected(items=dropped)
             items[:] = [i for i in items if i not in dropped]
         for item in items:
-            if not is_conformance_item(item):
+            facts = _facts(item)
+            if facts is None:
                 continue
-            nodeid = package_nodeid(item.path, item.nodeid)
-            self.state.records[nodeid] = TestRecord(nodeid, clause_ids(item))
+            ids, nodeid = facts
+            self.state.records[nodeid] = TestRecord(nodeid, ids)
             reason = gate(item, catalogue, target)
             if reason:
                 item.add_marker(pytest.mark.skip(reason=reason))
 
     def pytest_runtest_setup(self, item: pytest.Item) -> None:
-        if not is_conformance_item(item):
+        facts = _facts(item)
+        if facts is None:
             return
-        ids = clause_ids(item)
+        ids = facts[0]
         if not ids:
             pytest.fail("conformance test without a @pytest.mark.clause marker", pytrace=False)
         unknown = [c for c in ids if c not in catalogue_for(item.config)]
@@ -212,11 +228,12 @@ class SessionRecorder:
     @pytest.hookimpl(hookwrapper=True)
     def pytest_runtest_makereport(self, item: pytest.Item, call: pytest.CallInfo):
         outcome = yield
-        if not is_conformance_item(item):
+        facts = _facts(item)
+        if facts is None:
             return
         report = outcome.get_result()
-        report.conformance_clauses = list(clause_ids(item))
-        report.conformance_nodeid = package_nodeid(item.path, item.nodeid)
+        report.conformance_clauses = list(facts[0])
+        report.conformance_nodeid = facts[1]
         if report.failed and call.excinfo is not None:
             report.conformance_headline = failure_headline(call.excinfo.value)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import gc
 import io
 import json
 import os
@@ -10,22 +11,25 @@ import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Dict, List, Optional, Sequence, Tuple
+from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
 # Imported before pytest starts, on purpose: pytest marks every module of a plugin's distribution
 # for assertion rewriting and, where bytecode is not written (PYTHONDONTWRITEBYTECODE), would
-# recompile all of Hypothesis on every run.
+# recompile all of Hypothesis on every run.  The same holds for our own harness, which the
+# tests' conftest imports: it has no assertion whose message a report shows.
 import hypothesis  # noqa: F401
 import pytest
 
-from conformance import plugin, progress, session
+from conformance import host, plugin, progress, session
 from conformance.confined import ConfinedRunError, is_foreign, run_confined
+from conformance.harness import children, descriptors, fd_probe, guard, planting  # noqa: F401
 from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.results import TestRecord
 from conformance.target import Target, looks_like_path
 from conformance.targets import resolve_target
+from conformance.tests import in_child
 from conformance.vocabulary import AUDIT_GUARD_ONLY, SANDBOX_BWRAP
-from spec import load_catalogue
+from spec import Catalogue, load_catalogue
 
 
 class RunnerError(Exception):
@@ -49,16 +53,19 @@ class RunOptions:
 
 
 class _SessionProbe:
-    """Passed to pytest.main: hands the plugin our Target and keeps the config for afterwards."""
+    """Passed to pytest.main: hands the plugin our Target and catalogue, keeps the config for afterwards."""
 
-    def __init__(self, target: Target) -> None:
+    def __init__(self, target: Target, catalogue: Optional[Catalogue] = None) -> None:
         self.target = target
+        self.catalogue = catalogue
         self.config: Optional[pytest.Config] = None
 
     def pytest_configure(self, config: pytest.Config) -> None:
         # state_of creates the state if the plugin has not yet, so no hook order is needed.
         state = plugin.state_of(config)
         state.target = self.target
+        if self.catalogue is not None:  # already read and validated: not a second time
+            state.catalogue = self.catalogue
         state.runner_renders_report = True
         self.config = config
 
@@ -71,7 +78,9 @@ def target_argument(spec: str) -> str:
 def pytest_arguments(options: RunOptions) -> List[str]:
     """The pytest command line for a run (or for one shard of it)."""
     args = list(options.test_files or [plugin.TESTS_DIR])
-    args += ["-p", "no:cacheprovider", "-p", "no:benchmark",
+    # Never pytest-xdist in-process: --jobs shards the run itself (see run_sharded).  Not
+    # loading it spares its import, and the rewriting of its modules, on every run.
+    args += ["-p", "no:cacheprovider", "-p", "no:benchmark", "-p", "no:xdist",
              "-q", "--no-header", "-rN", "--conformance-target", target_argument(options.target)]
     if options.as_version:
         args += ["--conformance-as-version", options.as_version]
@@ -146,15 +155,40 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[TestRecord], List[
         remove_untrusted_tree(scratch, harness_tmp_root())
 
 
-def run_in_process(options: RunOptions, target: Target) -> Tuple[List[TestRecord], List[str]]:
+@contextlib.contextmanager
+def _imports_frozen() -> Iterator[None]:
+    """Keep what is loaded before pytest starts (pytest, Hypothesis, the catalogue) out of the collector.
+
+    Collecting the tests allocates hundreds of thousands of AST nodes (assertion
+    rewriting), so the collector runs often; without this each full collection
+    walked every object of those imports again (37 ms of a run's collection
+    phase).  The conftest freezes the heap once more when the first test starts.
+    """
+    freezable = hasattr(gc, "freeze")  # CPython's; PyPy's collector has no permanent generation
+    if freezable:
+        gc.freeze()
+    try:
+        yield
+    finally:
+        if freezable:
+            gc.unfreeze()
+
+
+def run_in_process(options: RunOptions, target: Target,
+                   catalogue: Optional[Catalogue] = None) -> Tuple[List[TestRecord], List[str]]:
     """One pytest session in this process; the records of the tests that reported."""
-    probe = _SessionProbe(target)
+    probe = _SessionProbe(target, catalogue)
     plugins: List[object] = [probe]
     if progress.wanted(sys.stderr):  # the terminal itself, before pytest's output is captured
         plugins.append(progress.TerminalProgress(sys.stderr))
+    if host.has("subprocess") and host.has("fork"):  # as the conftest asks; they start while pytest collects
+        children.launch_fork_servers(in_child.check_modules())
     captured = io.StringIO()
-    with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured):
-        code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=plugins)
+    try:
+        with contextlib.redirect_stdout(captured), contextlib.redirect_stderr(captured), _imports_frozen():
+            code = pytest.main(pytest_arguments(options) + list(target.pytest_options), plugins=plugins)
+    finally:
+        children.stop_fork_servers()  # the session stops them; not if it never began
     config = probe.config
     if code not in (pytest.ExitCode.OK, pytest.ExitCode.TESTS_FAILED,
                     pytest.ExitCode.NO_TESTS_COLLECTED) or config is None:
@@ -218,6 +252,6 @@ def run(options: RunOptions) -> dict:
         if options.jobs and options.jobs > 1 and top_level:
             records, errors = run_sharded(options, options.jobs)
         else:
-            records, errors = run_in_process(options, target)
+            records, errors = run_in_process(options, target, catalogue)
     confinement = SANDBOX_BWRAP if child is not None else AUDIT_GUARD_ONLY
     return session.build_document(judged, clauses, records, errors, path, expected, confinement)

@@ -25,13 +25,16 @@ from conformance.target import (
     TargetError,
     looks_like_path,
 )
-from spec import SpecError, parse_version
 
 __all__ = ["Target", "TargetError", "judged_version", "resolve_target"]
 
 
 def judged_version(text: str) -> Tuple[int, int]:
     """An ``--as-version`` value as (3, N), inside the spec's range, or :class:`TargetError`."""
+    # Imported here: a check's child process resolves its target without --as-version and
+    # would otherwise load the whole catalogue layer (pathlib, tomllib: ~10 ms) for nothing.
+    from spec import SpecError, parse_version
+
     try:
         version = parse_version(text)
     except SpecError as exc:

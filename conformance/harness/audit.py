@@ -17,11 +17,28 @@ Listener = Callable[[str, tuple], None]
 _listeners: List[Listener] = []
 _hook_lock = threading.Lock()
 _hook_installed = False
+_unheard = threading.local()  # set while a listener makes a call of its own that no one is to hear
 
 
 def _dispatch(event: str, args: tuple) -> None:
+    if getattr(_unheard, "active", False):
+        return
     for listener in list(_listeners):
         listener(event, args)
+
+
+@contextlib.contextmanager
+def unheard() -> Iterator[None]:
+    """Events this thread raises meanwhile reach no listener.
+
+    For a listener's own bookkeeping only (the sandbox guard opening a directory
+    to learn its real path): a recorder must not see it, nor the guard judge it.
+    """
+    _unheard.active = True
+    try:
+        yield
+    finally:
+        _unheard.active = False
 
 
 def install_hook() -> None:

@@ -22,7 +22,7 @@ import subprocess
 import sys
 import threading
 from dataclasses import dataclass
-from typing import Any, Dict, Optional, Sequence, Tuple
+from typing import Any, Dict, List, Optional, Sequence, Tuple
 
 from conformance.harness.child_main import RESULT_MARKER
 
@@ -82,20 +82,27 @@ def spawn(request: Dict[str, Any], *, launcher: Sequence[str] = (), env: Optiona
 class _ForkServer:
     """One :mod:`.forkserver` process and the socket its checks are requested on."""
 
-    def __init__(self, prefix: Sequence[str]) -> None:
+    def __init__(self, prefix: Sequence[str], preload: Sequence[str] = ()) -> None:
         ours, theirs = socket.socketpair()
         command = list(prefix) + [sys.executable, "-m", "conformance.harness.forkserver",
-                                  str(theirs.fileno())]
+                                  str(theirs.fileno()), *preload]
         self.process = subprocess.Popen(command, pass_fds=[theirs.fileno()], env=child_environment(),
                                         stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                                         stderr=subprocess.DEVNULL)
         theirs.close()
         self.control = ours
         self.lock = threading.Lock()
-        assert self.process.stdout is not None
-        if self.process.stdout.readline() != b"ready\n":
-            self.close()
-            raise RuntimeError("the fork server did not start")
+        self.started = False
+
+    def ready(self) -> _ForkServer:
+        """This server, once it has said it is ready (waited for the first time only)."""
+        if not self.started:
+            assert self.process.stdout is not None
+            if self.process.stdout.readline() != b"ready\n":
+                self.close()
+                raise RuntimeError("the fork server did not start")
+            self.started = True
+        return self
 
     def run(self, request: Dict[str, Any], timeout: float) -> Tuple[int, str, str]:
         """Fork one check; its exit status, stdout and stderr."""
@@ -127,23 +134,54 @@ class _ForkServer:
 
 _servers: Dict[Tuple[str, ...], _ForkServer] = {}
 _servers_lock = threading.Lock()
+_preloaded: Tuple[str, ...] = ()  # the check modules every server imports before its first fork
+
+
+def _launch(prefix: Tuple[str, ...]) -> None:
+    """Start the server for ``prefix`` if none is running, without waiting for it."""
+    with _servers_lock:
+        if prefix not in _servers:
+            _servers[prefix] = _ForkServer(prefix, _preloaded)
 
 
 def _server_for(prefix: Tuple[str, ...]) -> _ForkServer:
+    _launch(prefix)
     with _servers_lock:
-        if prefix not in _servers:
-            _servers[prefix] = _ForkServer(prefix)
-        return _servers[prefix]
+        try:
+            return _servers[prefix].ready()
+        except RuntimeError:
+            del _servers[prefix]
+            raise
 
 
-def start_fork_servers() -> None:
-    """Start the fork servers now (before the leak checks of a session count descriptors)."""
+def launch_fork_servers(preload: Sequence[str] = ()) -> List[Tuple[str, ...]]:
+    """Start the fork servers without waiting for them; the prefixes they run under.
+
+    ``preload`` names check modules (``package.module``) the servers import once,
+    so that each check forked from them starts with its code already compiled.
+    Both start at once (and the setpriv probe runs meanwhile): each is an
+    interpreter start-up, which a caller can overlap with work of its own.
+    """
+    global _preloaded
+    _preloaded = tuple(preload)
     if not _FORKING or os.environ.get(CHILD_MODE_VARIABLE) == "spawn":
-        return
-    _server_for(())
+        return []
+    prefixes: List[Tuple[str, ...]] = [()]
+    _launch(())
     found = privilege_drop_command()
     if found is not None:
-        _server_for(found[0])
+        prefixes.append(found[0])
+        _launch(found[0])
+    return prefixes
+
+
+def start_fork_servers(preload: Sequence[str] = ()) -> None:
+    """Start the fork servers (or take the ones launched already), ready to fork checks.
+
+    Called before the leak checks of a session count descriptors.
+    """
+    for prefix in launch_fork_servers(preload):
+        _server_for(prefix)
 
 
 @atexit.register

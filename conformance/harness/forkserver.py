@@ -1,7 +1,9 @@
 """Run as a program: fork a fresh process for each check from one interpreter started once.
 
-``python -m conformance.harness.forkserver FD``: FD is one end of a Unix socket
-pair the parent made.  For every check the parent sends over it one end of a
+``python -m conformance.harness.forkserver FD [MODULE ...]``: FD is one end of a
+Unix socket pair the parent made; the MODULEs are the suite's own check modules,
+imported once here so that no check compiles them again (they must not import a
+target: that is each check's own first step).  For every check the parent sends over it one end of a
 new socket pair (SCM_RIGHTS), so no name in the file system is ever involved.
 The server forks a *keeper* per check; the keeper reads the request, forks the
 check's own process (stdout and stderr on pipes), waits for it, and answers
@@ -9,11 +11,15 @@ check's own process (stdout and stderr on pipes), waits for it, and answers
 given for a freshly started interpreter, without paying for one start-up each
 time.  Started under ``setpriv``, every check it forks runs without root's
 privileges too.  The server imports only the harness, never the target: each
-check imports the target afresh.
+check imports the target afresh.  What the server imported is frozen out of the
+garbage collector before the first fork, so a check's collections (and the full
+one at its exit) neither walk those objects nor copy the pages they live on.
 """
 
 from __future__ import annotations
 
+import gc
+import importlib
 import json
 import os
 import selectors
@@ -105,9 +111,22 @@ def serve(control: socket.socket) -> Optional[Dict[str, Any]]:
         os.close(fds[0])
 
 
+def _preload(modules: list) -> None:
+    """Import the check modules now; one that fails is left for its check to report."""
+    for name in modules:
+        try:
+            importlib.import_module(name)
+        except Exception:  # noqa: BLE001 - the check that needs it shows the error itself
+            continue
+
+
 def main(argv: list) -> int:
-    """Serve checks on the socket whose descriptor is ``argv[0]``."""
+    """Serve checks on the socket whose descriptor is ``argv[0]``, after importing ``argv[1:]``."""
     control = socket.socket(fileno=int(argv[0]))
+    _preload(argv[1:])
+    gc.collect()
+    if hasattr(gc, "freeze"):  # CPython's; PyPy has no permanent generation
+        gc.freeze()
     sys.stdout.write("ready\n")
     sys.stdout.flush()
     request = serve(control)

@@ -65,8 +65,9 @@ import abc
 import os
 import subprocess
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import ContextManager, Dict, List, Mapping, Optional, Sequence, Tuple
+
+from conformance.cachedir import cache_root  # noqa: F401 - every provider's caches live below it
 
 # The oldest Python the suite judges: the spec's history starts at 3.8.  (The tool
 # itself needs 3.9+; an older interpreter gets older pytest and hypothesis, see venv.py.)
@@ -167,16 +168,6 @@ class Provider(abc.ABC):
         if found is None:
             return None
         return Interpreter(found[0], found[1], executable, self.name, spec, root)
-
-
-def cache_root(environ: Optional[Environ] = None) -> Path:
-    """$CONFORMANCE_CACHE, else $XDG_CACHE_HOME/tempfile-conformance, else ~/.cache/...: every cache."""
-    env = os.environ if environ is None else environ
-    if env.get("CONFORMANCE_CACHE"):
-        return Path(env["CONFORMANCE_CACHE"])
-    home = env.get("HOME") or os.path.expanduser("~")  # the environment's home, not necessarily ours
-    base = env.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
-    return Path(base) / "tempfile-conformance"
 
 
 def is_executable_file(path: str) -> bool:

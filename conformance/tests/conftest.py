@@ -16,20 +16,23 @@ from __future__ import annotations
 
 import gc
 import os
+import stat
 import warnings
-from typing import Any, Iterator
+from typing import Any, Dict, Iterator
 
 import hypothesis.configuration
 import pytest
 from hypothesis import HealthCheck, settings
 
 from conformance import host
+from conformance.cachedir import cache_root
 from conformance.harness.audit import AuditRecorder
 from conformance.harness.children import privilege_drop_command, start_fork_servers, stop_fork_servers
 from conformance.harness.descriptors import describe_fd, open_fds
 from conformance.harness.guard import SANDBOX_VARIABLE, SandboxGuard
 from conformance.harness.scratch import ScratchPool, harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.plugin import target_for
+from conformance.tests import in_child
 from conformance.vocabulary import MEANS_PROPERTY, NAME_INJECTION
 from conformance.vocabulary import SKIP_NOT_IMPLEMENTED as NOT_IMPLEMENTED
 
@@ -75,11 +78,36 @@ def scratch_root() -> Iterator[str]:
     """One directory per session holding every test's scratch directory."""
     parent = harness_tmp_root()
     root = make_scratch(parent, "session")
-    # Hypothesis keeps a small cache; inside the session tree it is sandboxed and removed.
-    hypothesis.configuration.set_hypothesis_home_dir(os.path.join(root, ".hypothesis"))
     yield root
-    hypothesis.configuration.set_hypothesis_home_dir(None)  # back to Hypothesis's default
     remove_untrusted_tree(root, parent)
+
+
+def _lasting_directory(wanted: str) -> bool:
+    """Is ``wanted`` (made if need be) a directory of ours we may write in?"""
+    try:
+        os.makedirs(wanted, mode=0o700, exist_ok=True)
+        info = os.stat(wanted, follow_symlinks=False)
+    except OSError:
+        return False
+    return (stat.S_ISDIR(info.st_mode) and info.st_uid == getattr(os, "geteuid", os.getuid)()
+            and os.access(wanted, os.W_OK | os.X_OK))
+
+
+@pytest.fixture(scope="session")
+def hypothesis_home(scratch_root: str) -> Iterator[str]:
+    """Where Hypothesis keeps its files during the session (the sandbox lets tests write there).
+
+    The constants Hypothesis reads from the source of our modules (it parses each
+    one to find them) are kept in the user's cache from run to run, keyed by the
+    source's hash: the same constants, read back instead of parsed again.  Where
+    that cannot be made, a directory in the session tree, removed with it.
+    """
+    home = os.path.join(str(cache_root()), "hypothesis")
+    if not _lasting_directory(home):
+        home = os.path.join(scratch_root, ".hypothesis")
+    hypothesis.configuration.set_hypothesis_home_dir(home)
+    yield home
+    hypothesis.configuration.set_hypothesis_home_dir(None)  # back to Hypothesis's default
 
 
 @pytest.fixture(scope="session", autouse=True)
@@ -88,13 +116,17 @@ def _frozen_heap() -> Iterator[None]:
 
     Tests call gc.collect() to see finalizers run; with the session's own objects
     frozen, each collection walks only what tests made since, not the whole heap.
+    Where the heap was already frozen before pytest started (``python -m
+    conformance`` does so), thawing it is left to whoever froze it: thawing here
+    would hand pytest's own collections at the session's end the whole heap again.
     """
     gc.collect()
     freezable = hasattr(gc, "freeze")  # CPython's; PyPy's collector has no permanent generation
+    thaw = freezable and gc.get_freeze_count() == 0
     if freezable:
         gc.freeze()
     yield
-    if freezable:
+    if thaw:
         gc.unfreeze()
 
 
@@ -102,7 +134,7 @@ def _frozen_heap() -> Iterator[None]:
 def _child_servers() -> Iterator[None]:
     """The processes checks are forked from, started before any test counts its descriptors."""
     if host.has("subprocess") and host.has("fork"):  # not on Pyodide: its tests needing one are gated
-        start_fork_servers()
+        start_fork_servers(preload=in_child.check_modules())  # or take those the runner launched
     yield
     stop_fork_servers()
 
@@ -126,6 +158,19 @@ def scratch(scratch_pool: ScratchPool, target) -> Iterator[str]:
     scratch_pool.give_back(path, reusable=target.prepare_scratch is None)
 
 
+def _restore_environ(saved: Dict[str, str]) -> None:
+    """Make ``os.environ`` (and so the process environment) equal ``saved`` again.
+
+    Only what differs is unset or set: clearing and refilling the mapping cost a
+    system call per variable, twice, for every test.
+    """
+    for name in [name for name in os.environ if name not in saved]:
+        del os.environ[name]
+    for name, value in saved.items():
+        if os.environ.get(name) != value:
+            os.environ[name] = value
+
+
 @pytest.fixture
 def tf(target, scratch: str, request: pytest.FixtureRequest) -> Iterator[TargetModule]:
     """The target's module, with the default temp directory pointed at ``scratch``."""
@@ -145,14 +190,13 @@ def tf(target, scratch: str, request: pytest.FixtureRequest) -> Iterator[TargetM
     finally:
         os.chdir(saved_cwd)
         os.umask(saved_umask)
-        os.environ.clear()
-        os.environ.update(saved_env)
+        _restore_environ(saved_env)
         if hasattr(module, "tempdir"):
             module.tempdir = saved_tempdir
 
 
 @pytest.fixture(autouse=True)
-def _sandbox(scratch_root: str, request: pytest.FixtureRequest) -> Iterator[None]:
+def _sandbox(scratch_root: str, hypothesis_home: str, request: pytest.FixtureRequest) -> Iterator[None]:
     """Refuse and report any change outside the scratch tree (see SandboxGuard).
 
     A test that must let the target touch a shared directory (the stdlib's
@@ -160,7 +204,7 @@ def _sandbox(scratch_root: str, request: pytest.FixtureRequest) -> Iterator[None
     ``@pytest.mark.sandbox_allows("/tmp")``.
     """
     extra = [p for mark in request.node.iter_markers("sandbox_allows") for p in mark.args]
-    roots = [scratch_root] + extra
+    roots = [scratch_root, hypothesis_home] + extra
     saved = os.environ.get(SANDBOX_VARIABLE)
     os.environ[SANDBOX_VARIABLE] = os.pathsep.join(roots)  # child processes guard too
     with SandboxGuard(roots) as guard:

@@ -218,19 +218,30 @@ def test_interrupt_after_create_removes_file(tf, scratch, interrupting_encoding,
 # SIGKILL
 # ---------------------------------------------------------------------------
 
+_killed_results: Dict[str, List[str]] = {}
+
+
 @pytest.fixture
-def killed_child(target_spec, scratch) -> Iterator[List[str]]:
-    """Start a child holding a TemporaryFile and a NamedTemporaryFile, SIGKILL it; return the leftovers."""
-    request = {"target": target_spec, "check": f"{IN_CHILD}:hold_files_until_killed",
-               "args": {"where": scratch}}
-    with spawn(request, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
-        assert child.stdout is not None
-        named = child.stdout.readline().strip()
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
-        stderr = child.stderr.read() if child.stderr else ""
-    assert named, f"the child did not start: {stderr[-2000:]}"
-    yield [named] + sorted(os.listdir(scratch))
+def killed_child(target_spec, scratch_root) -> List[str]:
+    """Start a child holding a TemporaryFile and a NamedTemporaryFile, SIGKILL it; return the leftovers.
+
+    One child per target: both SIGKILL tests judge the same kill (a fresh interpreter each cost
+    as much as the rest of this module), and its directory lasts the session, so the named file
+    can still be read by the second.
+    """
+    if target_spec not in _killed_results:
+        where = make_scratch(scratch_root, "killed")
+        request = {"target": target_spec, "check": f"{IN_CHILD}:hold_files_until_killed",
+                   "args": {"where": where}}
+        with spawn(request, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+            assert child.stdout is not None
+            named = child.stdout.readline().strip()
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
+            stderr = child.stderr.read() if child.stderr else ""
+        assert named, f"the child did not start: {stderr[-2000:]}"
+        _killed_results[target_spec] = [named] + sorted(os.listdir(where))
+    return list(_killed_results[target_spec])
 
 
 @pytest.mark.clause("faults.sigkill.temporaryfile-leaves-nothing")

@@ -12,7 +12,8 @@ import shutil
 
 import pytest
 
-from conformance.harness.guard import SandboxGuard, SandboxViolation
+from conformance.harness.audit import subscribed
+from conformance.harness.guard import SandboxGuard, SandboxViolation, _real_directory
 
 
 @pytest.fixture
@@ -89,3 +90,32 @@ def test_a_descriptor_link_is_judged_by_what_it_leads_to(places):
         for fd in held.values():
             os.close(fd)
     assert len(guard.violations) == 1 and outside in guard.violations[0]
+
+
+def test_a_directory_is_resolved_as_realpath_resolves_it(tmp_path):
+    real = tmp_path / "real"
+    (real / "sub").mkdir(parents=True)
+    (tmp_path / "link").symlink_to(real)
+    (real / "file").write_text("x")
+    gone = tmp_path / "gone"
+    gone.mkdir()
+    cases = [str(real / "sub"), str(tmp_path / "link" / "sub"), str(tmp_path / "link"),
+             str(real / "missing" / "deeper"), str(real / "file"), "/proc/self/fd", "/"]
+    held = os.open(gone, os.O_RDONLY)
+    try:
+        gone.rmdir()  # still open: /proc names it "... (deleted)"
+        cases.append(f"/proc/self/fd/{held}")
+        found = {case: _real_directory(case) for case in cases}
+        expected = {case: os.path.realpath(case) for case in cases}
+    finally:
+        os.close(held)
+    assert found == expected
+
+
+def test_resolving_raises_no_event_a_listener_hears(tmp_path):
+    heard = []
+    with subscribed(lambda event, args: heard.append(event)):
+        _real_directory(str(tmp_path))
+        with open(tmp_path / "f", "w"):
+            pass
+    assert heard.count("open") == 1  # the test's own open, not the guard's
