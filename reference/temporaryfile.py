@@ -75,8 +75,10 @@ def _unlinked_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any,
             # [temporaryfile.linux.o-tmpfile-fallback] [temporaryfile.unix.no-directory-entry]
             os.unlink(path)
         except BaseException:
-            # Interrupted (an audit hook on os.remove, Ctrl-C): still drop
-            # both the descriptor and the name [faults.interrupt.nothing-left].
+            # Refused or interrupted (an audit hook on os.remove, Ctrl-C): the
+            # caller hears of it, and nobody else ever holds the descriptor, so
+            # it is closed here [temporaryfile.unix.removal-error-surfaces]; the
+            # name goes too if it can [faults.interrupt.nothing-left].
             os.close(fd)
             with contextlib.suppress(OSError):
                 os.unlink(path)
