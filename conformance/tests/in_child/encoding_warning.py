@@ -55,17 +55,20 @@ def _observe(make: Make, after: Optional[Callable[[Any, Dict[str, Any]], None]] 
         made.close()
 
 
-def _roll_over(spooled: Any, seen: Dict[str, Any]) -> None:
-    """The EncodingWarnings a rollover emits (none are due: the encoding was settled at creation)."""
-    data = b"x" if "b" in spooled.mode else "x"
-    seen["at rollover"] = _caught(lambda: (spooled.write(data), spooled.rollover()))[1]
+def _roll_over(data: Any) -> Callable[[Any, Dict[str, Any]], None]:
+    """Writes ``data`` and rolls over: the EncodingWarnings that emits (none are due, the encoding
+    was settled at creation)."""
+    def after(spooled: Any, seen: Dict[str, Any]) -> None:
+        seen["at rollover"] = _caught(lambda: (spooled.write(data), spooled.rollover()))[1]
+    return after
 
 
 def warnings_emitted(tf: Any, where: str) -> Dict[str, Any]:
     """Per call: the caller's [filename, lineno] and each EncodingWarning's [filename, lineno, message]."""
     result: Dict[str, Any] = {"opted in": bool(getattr(sys.flags, "warn_default_encoding", 0))}
     for name, make in _calls(tf, where).items():
-        result[name] = _observe(make, _roll_over if name.startswith("SpooledTemporaryFile") else None)
+        spooled = name.startswith("SpooledTemporaryFile")
+        result[name] = _observe(make, _roll_over(b"x" if "binary" in name else "x") if spooled else None)
     # TemporaryFile where O_TMPFILE is refused: the way without it must not warn a second time.
     refused = os.path.join(where, "o_tmpfile-refused")
     os.mkdir(refused)

@@ -5,7 +5,8 @@ Each scenario gets its own directory under ``where``, the faults of
 ``TemporaryFile(dir=..., prefix=PREFIX, suffix=SUFFIX, **options)``.  What the
 child reports per scenario: what the call raised, what the file it returned
 shows (its /proc/self/fd link, link count, the directory's entries, its name,
-its class against open()'s, a write read back), the descriptors left open, and
+its class against that of a TemporaryFile made without faults, a write read
+back), the descriptors left open, and
 whether the faults met the target at all (``unobservable``: the reason when not).
 
 The scenarios run in this order on purpose: after an O_TMPFILE open failed
@@ -49,7 +50,7 @@ def _round_trip(file: Any, text: bool) -> bool:
     return bool(file.read() == data)
 
 
-def _describe(file: Any, where: str, options: Dict[str, Any]) -> Dict[str, Any]:
+def _describe(tf: Any, file: Any, where: str, options: Dict[str, Any]) -> Dict[str, Any]:
     """What the returned file shows, from outside and through its own methods."""
     fd = file.fileno()
     made = os.fstat(fd)
@@ -57,18 +58,16 @@ def _describe(file: Any, where: str, options: Dict[str, Any]) -> Dict[str, Any]:
         link: Optional[str] = os.readlink(f"/proc/self/fd/{fd}")
     except OSError:  # no /proc here
         link = None
-    probe_dir = where + "-probe"
-    os.mkdir(probe_dir)
+    usual_dir = where + "-usual"  # no faults there: the kind of object the call usually returns
+    os.mkdir(usual_dir)
     mode = options.get("mode", "w+b")
-    with open(os.path.join(probe_dir, "f"), mode, buffering=options.get("buffering", -1),
-              encoding=options.get("encoding")) as probe:
-        open_gives = type(probe)
+    with tf.TemporaryFile(dir=usual_dir, **options) as usual:
+        usually = type(usual)
     return {
         "link": link, "nlink": made.st_nlink, "entries": sorted(os.listdir(where)),
         "inode": [made.st_dev, made.st_ino],
         "name": repr(file.name), "name_is_fd": type(file.name) is int and file.name == fd,
-        "type": type(file).__name__, "open_gives": open_gives.__name__,
-        "same_type_as_open": type(file) is open_gives,
+        "type": type(file).__name__, "usually": usually.__name__, "same_type_as_usual": type(file) is usually,
         "round_trip": _round_trip(file, "b" not in mode),
     }
 
@@ -92,7 +91,7 @@ def _scenario(tf: Any, where: str, faults: Tuple[str, ...], options: Dict[str, A
     returned: Optional[Tuple[int, int]] = None
     if hasattr(file, "fileno"):
         try:
-            result["file"] = _describe(file, where, options)
+            result["file"] = _describe(tf, file, where, options)
             returned = tuple(result["file"]["inode"])  # type: ignore[assignment]
         finally:
             file.close()
