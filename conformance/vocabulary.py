@@ -90,7 +90,7 @@ FLAG_INSPECTION = "flag inspection"  # open flags, modes, descriptor state read 
 EFFECT_ON_DISK = "effect on disk"  # what exists (or not) in the file system afterwards
 RETURNED_VALUE = "returned value"  # what a call returned or raised
 CHILD_PROCESS = "child process"  # behaviour seen from a separate process (exit, signals, inheritance)
-OS_CALL_FAULT_INJECTION = "os-call fault injection"  # os.open/os.write wrapped to fail in chosen directories
+OS_CALL_FAULT_INJECTION = "os-call fault injection"  # os.open/write/unlink wrapped to fail in chosen dirs
 OBSERVATION_MEANS: Tuple[str, ...] = (
     NAME_INJECTION, AUDIT_EVENT_PLANTING, AUDIT_EVENT_RECORDING, EXISTENCE_CHECK_PLANTING,
     FLAG_INSPECTION, EFFECT_ON_DISK, RETURNED_VALUE, CHILD_PROCESS, OS_CALL_FAULT_INJECTION,

@@ -41,7 +41,7 @@ def open_with(opener: Callable[[Any, int], int], where: Any, mode: str, bufferin
     # calling the opener: nothing is created for a bad mode.
     # [temporaryfile.params.open-like] [temporaryfile.params.rejected-like-open] [badinput.mode.valueerror]
     if "b" not in mode:
-        encoding = text_encoding(encoding, 3)
+        encoding = text_encoding(encoding, 3)  # [namedtemporaryfile.params.encoding-warning-at-caller]
     return open(where, mode, buffering=buffering, encoding=encoding, newline=newline,
                 errors=errors, opener=opener)
 

@@ -51,7 +51,7 @@ class SpooledTemporaryFile(DelegatingIO):  # [spooled.io.iobase-instance]
         if "b" in mode:
             self._file: IO[Any] = io.BytesIO()
         else:
-            encoding = text_encoding(encoding, 2)
+            encoding = text_encoding(encoding, 2)  # [spooled.params.encoding-warning-at-caller]
             # Text goes through a real TextIOWrapper, so newline and error
             # handling are the same before and after rollover.
             # [spooled.file.in-memory-type] [spooled.text.attributes]

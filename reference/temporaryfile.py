@@ -15,6 +15,7 @@ import os
 import sys
 from typing import IO, Any, Callable, Optional
 
+from .compat import text_encoding
 from .creation import BINARY_FLAGS, FILE_MODE, candidate_path, create_exclusively, open_new_file
 from .location import resolve_name_parts
 from .named import NamedTemporaryFile, open_with, set_name
@@ -75,8 +76,10 @@ def _unlinked_opener(directory: Any, prefix: Any, suffix: Any) -> Callable[[Any,
             # [temporaryfile.linux.o-tmpfile-fallback] [temporaryfile.unix.no-directory-entry]
             os.unlink(path)
         except BaseException:
-            # Interrupted (an audit hook on os.remove, Ctrl-C): still drop
-            # both the descriptor and the name [faults.interrupt.nothing-left].
+            # Refused or interrupted (an audit hook on os.remove, Ctrl-C): the
+            # caller hears of it, and nobody else ever holds the descriptor, so
+            # it is closed here [temporaryfile.unix.removal-error-surfaces]; the
+            # name goes too if it can [faults.interrupt.nothing-left].
             os.close(fd)
             with contextlib.suppress(OSError):
                 os.unlink(path)
@@ -93,6 +96,11 @@ def TemporaryFile(mode: str = "w+b", buffering: int = -1, encoding: Optional[str
     # The documented signature ([module.signature.temporaryfile] [temporaryfile.params.errors-keyword-only]
     # [temporaryfile.mode.default-binary]).
     global o_tmpfile_works
+    # Settled once, here, not in each attempt below: the way without O_TMPFILE
+    # would otherwise warn a second time about the same missing encoding (the
+    # warning names our caller's line) [temporaryfile.params.encoding-warning-at-caller].
+    if "b" not in mode:
+        encoding = text_encoding(encoding, 2)
     # [temporaryfile.create.in-dir] [naming.dir.temporaryfile-location]
     prefix, suffix, dir = resolve_name_parts(prefix, suffix, dir)
     options = (mode, buffering, encoding, newline, errors)

@@ -4,6 +4,9 @@ Driven by hand-written probes standing in for a target's directory search:
 one that creates with os.open and writes with os.write (CPython 3.10+), one
 that writes through an io file (3.8, 3.9), one that writes nothing, one that
 creates with io.open (never seen), and one that writes into its file by path.
+For TemporaryFile's way without O_TMPFILE: the refused O_TMPFILE open, the
+refused or interrupted removal of a name made during the call, and when a
+call proves nothing about that way.
 """
 
 from __future__ import annotations
@@ -16,11 +19,18 @@ import pytest
 
 from conformance.harness.os_faults import (
     BYPASSED,
+    FALLBACK_NOT_REACHED,
     FIRST_NAME_TAKEN,
     FULL,
+    NO_O_TMPFILE_KERNEL,
     NO_PERMISSION,
+    NOT_MADE_BY_NAME,
     NOT_REACHED,
+    NOT_REMOVED,
+    O_TMPFILE_UNSUPPORTED,
     READ_ONLY,
+    REMOVAL_INTERRUPTED,
+    REMOVAL_REFUSED,
     full_device_available,
     injected,
 )
@@ -140,12 +150,86 @@ def test_a_probe_around_os_open_is_unobservable(dirs):
 
 
 def test_everything_is_put_back_even_after_an_error(dirs):
-    before = (os.open, os.write, os.close)
+    before = (os.open, os.write, os.close, os.unlink, os.remove)
     with pytest.raises(LookupError):
         with injected({dirs[0]: READ_ONLY}):
-            assert os.open is not before[0]
+            assert os.open is not before[0] and os.unlink is not before[3]
             raise LookupError("the body failed")
-    assert (os.open, os.write, os.close) == before
+    assert (os.open, os.write, os.close, os.unlink, os.remove) == before
     with pytest.raises(ValueError):
         with injected({dirs[0]: "sideways"}):
             pass
+    with pytest.raises(ValueError):  # two faults of one kind
+        with injected({dirs[0]: (REMOVAL_REFUSED, REMOVAL_INTERRUPTED)}):
+            pass
+
+
+needs_o_tmpfile = pytest.mark.skipif(not hasattr(os, "O_TMPFILE"), reason="no os.O_TMPFILE here")
+ANONYMOUS = getattr(os, "O_TMPFILE", 0) | os.O_RDWR
+
+
+def _named_then_unlinked(directory: str) -> int:
+    """The way without O_TMPFILE: create a name, remove it, keep the descriptor."""
+    path = os.path.join(directory, "named")
+    fd = os.open(path, FLAGS, 0o600)
+    try:
+        os.unlink(path)
+    except BaseException:
+        os.close(fd)
+        raise
+    return fd
+
+
+def _inode(fd: int) -> tuple:
+    made = os.fstat(fd)
+    return (made.st_dev, made.st_ino)
+
+
+@needs_o_tmpfile
+@pytest.mark.parametrize("fault, code", [(NO_O_TMPFILE_KERNEL, errno.EISDIR),
+                                         (O_TMPFILE_UNSUPPORTED, errno.EOPNOTSUPP)])
+def test_o_tmpfile_open_of_the_directory_is_refused(dirs, fault, code):
+    a, b, _ = dirs
+    with injected({a: fault}) as seen:
+        with pytest.raises(OSError) as refused:
+            os.open(a, ANONYMOUS, 0o600)
+        os.close(os.open(b, ANONYMOUS, 0o600))  # another directory: untouched
+        fd = _named_then_unlinked(a)
+    try:
+        assert refused.value.errno == code
+        assert [(x.directory, x.fault) for x in seen.anonymous] == [(a, fault), (b, None)]
+        assert seen.fallback_unobservable_reason(_inode(fd)) is None
+    finally:
+        os.close(fd)
+
+
+@pytest.mark.parametrize("fault, raised", [(REMOVAL_REFUSED, PermissionError),
+                                           (REMOVAL_INTERRUPTED, KeyboardInterrupt)])
+def test_removal_of_a_name_made_during_the_call_fails(dirs, fault, raised):
+    a, _, _ = dirs
+    there_before = os.path.join(a, "there before")
+    os.close(os.open(there_before, FLAGS, 0o600))
+    with injected({a: (O_TMPFILE_UNSUPPORTED, fault)}) as seen:
+        with pytest.raises(raised):
+            _named_then_unlinked(a)
+        os.remove(there_before)  # not made during the call: removed as usual
+        if fault == REMOVAL_INTERRUPTED:  # one interrupt only: the next try goes through
+            os.unlink(os.path.join(a, "named"))
+    assert seen.fallback_unobservable_reason(None) is None
+    assert os.listdir(a) == ([] if fault == REMOVAL_INTERRUPTED else ["named"])
+
+
+def test_a_call_that_never_met_the_faults_is_unobservable(dirs):
+    a, b, _ = dirs
+    with injected({a: O_TMPFILE_UNSUPPORTED}) as seen:
+        with open(os.path.join(a, "by io"), "xb") as made:  # C's open(), never seen
+            elsewhere = _named_then_unlinked(b)
+            try:
+                for fd in (made.fileno(), elsewhere):
+                    assert seen.fallback_unobservable_reason(_inode(fd)) == NOT_MADE_BY_NAME.format(where=a)
+            finally:
+                os.close(elsewhere)
+        assert seen.fallback_unobservable_reason(None) == FALLBACK_NOT_REACHED.format(where=a)
+    with injected({a: (O_TMPFILE_UNSUPPORTED, REMOVAL_REFUSED)}) as seen:
+        os.close(os.open(os.path.join(a, "kept"), FLAGS, 0o600))
+    assert seen.fallback_unobservable_reason(None) == NOT_REMOVED.format(where=a)
