@@ -203,6 +203,9 @@ def test_detach_hands_back_a_stream_or_refuses(tf, scratch, mode, rolled):
     except io.UnsupportedOperation:
         s.close()
         return
+    except BaseException:
+        s.close()  # whatever else it raised, leave no descriptor behind
+        raise
     assert underneath is not None, "detach() answered None: neither a stream nor a refusal"
     underneath.close()
     # The object has lost its storage; CPython's finaliser then complains while reading

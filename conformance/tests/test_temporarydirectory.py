@@ -161,9 +161,9 @@ def test_implicit_cleanup_warns_and_explicit_does_not(tf, scratch):
 
 @pytest.mark.clause("temporarydirectory.cleanup.retries-what-is-left")
 def test_a_later_cleanup_removes_what_is_there_again(tf, scratch):
-    td = tf.TemporaryDirectory(dir=scratch, ignore_cleanup_errors=True)
+    td = tf.TemporaryDirectory(dir=scratch)
     td.cleanup()
-    os.mkdir(td.name)  # what a best-effort cleanup could have left
+    os.mkdir(td.name)  # as a best-effort cleanup (ignore_cleanup_errors) could have left it
     open(os.path.join(td.name, "left"), "w").close()
     td.cleanup()
     assert not os.path.exists(td.name)
