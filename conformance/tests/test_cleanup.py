@@ -21,7 +21,7 @@ from conformance.tests.in_child.cleanup import CASES
 
 IN_CHILD = "conformance.tests.in_child.cleanup"
 
-PROTECTED = ("readonly-files", "unwritable-dir", "unsearchable-dirs", "dangling-link")
+PROTECTED = ("readonly-files", "unwritable-dir", "unsearchable-dirs", "unreadable-root", "dangling-link")
 LINKED = ("link-to-file", "link-to-dir", "link-in-readonly-root")
 OUTSIDE = ("link-to-dir", "link-to-open-dir", "dangling-link")
 

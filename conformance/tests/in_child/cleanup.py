@@ -38,6 +38,12 @@ def _unsearchable_dirs(root: str, out: str) -> None:
         os.chmod(os.path.join(root, name), mode)
 
 
+def _unreadable_root(root: str, out: str) -> None:
+    os.mkdir(os.path.join(root, "d"))
+    _write(os.path.join(root, "d", "f"), 0o600)
+    os.chmod(root, 0o000)  # the temporary directory itself: nothing in it can be listed
+
+
 def _link_in_locked_dir(victim: str) -> Callable[[str, str], None]:
     def build(root: str, out: str) -> None:
         os.mkdir(os.path.join(root, "d"))
@@ -61,6 +67,7 @@ CASES: Dict[str, Callable[[str, str], None]] = {
     "readonly-files": _readonly_files,
     "unwritable-dir": _unwritable_dir,
     "unsearchable-dirs": _unsearchable_dirs,
+    "unreadable-root": _unreadable_root,
     "dangling-link": _link_in_locked_dir("missing"),
     "link-to-file": _link_in_locked_dir("victim.txt"),
     "link-to-dir": _link_in_locked_dir("victim-dir"),
