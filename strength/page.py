@@ -135,7 +135,9 @@ def render(documents: Dict[str, Dict[str, Any]], table: Dict[str, Dict[str, str]
     parts.append("Kill rates are over the mutants judged (platform-dead ones excluded). A run judges all "
                  "live mutants or a fixed subset, the same on every machine (the first by a hash of their "
                  "ids, so a smaller subset is part of a larger one); 'judged' says how many. The full run "
-                 "is `python -m strength`.\n")
+                 "is `python -m strength`. Each stored run keeps the figures of the suite it was judged "
+                 "with: the older runs were taken before later tests closed their gaps, and their "
+                 "survivors' rows now say what kills them (class gap, 'closed: ...').\n")
     parts += _common_rows(documents)
     for label, document in documents.items():
         parts += [f"## {label}: by operator\n", *_operator_rows(document), "",
