@@ -137,7 +137,7 @@ def run(args: argparse.Namespace) -> int:
                     with_test_tempfile=not args.no_test_tempfile)
     started = time.monotonic()
     baseline, verdict = judge_copy(judges, args.scratch / "copy", source)
-    document["baseline"] = {"statuses": baseline, "seconds": round(verdict.seconds, 1)}
+    document["baseline"] = {**baseline.as_dict(), "seconds": round(verdict.seconds, 1)}
     save()
     dead = sum(1 for m in found if m.platform_dead)
     print(f"{PROG}: {len(found)} mutants of {target.tempfile_path} ({target.version}), "

@@ -57,27 +57,35 @@ class Verdict:
 TEST_RED = ("failed", "error")
 
 
-def _statuses(document_path: Path) -> Optional[Dict[str, str]]:
-    """Clause id -> status, and "clause id | test node id" -> that test's outcome (None: no document)."""
+@dataclass
+class Observed:
+    """What one run of this suite showed: each clause's status, and each of its tests' outcomes."""
+
+    clauses: Dict[str, str]  # clause id -> status
+    tests: Dict[str, Dict[str, str]]  # clause id -> {test node id -> outcome}
+
+    def as_dict(self) -> Dict[str, object]:
+        return {"statuses": self.clauses, "tests": self.tests}
+
+
+def _observed(document_path: Path) -> Optional[Observed]:
+    """The clause statuses and test outcomes of a result document (None: no document)."""
     if not document_path.exists():
         return None
-    found: Dict[str, str] = {}
-    for clause in json.loads(document_path.read_text())["clauses"]:
-        found[clause["id"]] = clause["status"]
-        for test in clause.get("tests", []):
-            found[f"{clause['id']} | {test['nodeid']}"] = test["outcome"]
-    return found
+    clauses = json.loads(document_path.read_text())["clauses"]
+    return Observed({c["id"]: c["status"] for c in clauses},
+                    {c["id"]: {t["nodeid"]: t["outcome"] for t in c.get("tests", [])} for c in clauses})
 
 
-def newly_red(statuses: Dict[str, str], baseline: Dict[str, str]) -> List[str]:
+def newly_red(now: Observed, before: Observed) -> List[str]:
     """Clauses that went red, or that hold a test which passed on the copy and fails now.
 
     The second half matters where the copy itself already fails a clause (an erratum
     of that version): one more failing test of the clause is still a change noticed.
     """
-    red = {i for i, s in statuses.items() if " | " not in i and s in RED and baseline.get(i) not in RED}
-    red |= {i.split(" | ")[0] for i, s in statuses.items()
-            if " | " in i and s in TEST_RED and baseline.get(i) == "passed"}
+    red = {i for i, s in now.clauses.items() if s in RED and before.clauses.get(i) not in RED}
+    red |= {i for i, tests in now.tests.items()
+            if any(o in TEST_RED and before.tests.get(i, {}).get(n) == "passed" for n, o in tests.items())}
     return sorted(red)
 
 
@@ -93,13 +101,13 @@ def place(folder: Path, source: bytes) -> None:
     (folder / JUDGED).write_bytes(source)
 
 
-def run_suite(judges: Judges, folder: Path) -> Tuple[Optional[Dict[str, str]], Outcome]:
-    """This suite on the judged copy in ``folder``; the clause statuses (None: no document)."""
+def run_suite(judges: Judges, folder: Path) -> Tuple[Optional[Observed], Outcome]:
+    """This suite on the judged copy in ``folder``; what it observed (None: no document)."""
     output = folder / "result.json"
     argv = [judges.suite_python, "-m", "conformance", "--target", str(folder / JUDGED),
             "--as-version", judges.version, "--no-expectations", "--format", "json", "--output", str(output)]
     outcome = run_sandboxed(argv, folder, judges.suite_timeout, env={"HOME": str(folder)})
-    return _statuses(output), outcome
+    return _observed(output), outcome
 
 
 def run_test_tempfile(judges: Judges, folder: Path) -> Outcome:
@@ -109,7 +117,7 @@ def run_test_tempfile(judges: Judges, folder: Path) -> Outcome:
     return run_sandboxed(argv, folder, judges.stdlib_timeout, env=env)
 
 
-def judge_copy(judges: Judges, folder: Path, source: bytes) -> Tuple[Dict[str, str], Verdict]:
+def judge_copy(judges: Judges, folder: Path, source: bytes) -> Tuple[Observed, Verdict]:
     """The unmutated copy: every later verdict is compared with this one."""
     folder.mkdir(parents=True, exist_ok=True)
     place(folder, source)
@@ -128,7 +136,7 @@ def judge_copy(judges: Judges, folder: Path, source: bytes) -> Tuple[Dict[str, s
 
 
 def judge_mutant(judges: Judges, folder: Path, source: bytes, mutant: Mutant,
-                 baseline: Dict[str, str]) -> Verdict:
+                 baseline: Observed) -> Verdict:
     """Both judges on one mutant, in ``folder`` (removed afterwards)."""
     folder.mkdir(parents=True, exist_ok=True)
     try:
@@ -154,7 +162,7 @@ def judge_mutant(judges: Judges, folder: Path, source: bytes, mutant: Mutant,
 
 
 def judge_all(judges: Judges, scratch: Path, source: bytes, selected: List[Mutant],
-              done: Dict[str, Dict[str, object]], baseline: Dict[str, str],
+              done: Dict[str, Dict[str, object]], baseline: Observed,
               save: Callable[[], None], say: Callable[[str], None]) -> None:
     """Judge every selected mutant not in ``done`` yet, saving after each (a long run can resume)."""
     todo = [m for m in selected if m.id not in done]

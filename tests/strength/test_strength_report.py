@@ -82,12 +82,15 @@ def test_the_sandbox_keeps_the_host_read_only_and_stops_a_hang(tmp_path: Path):
 
 
 def test_a_new_failing_test_counts_even_inside_a_clause_the_copy_already_fails():
-    from strength.run import newly_red
+    from strength.run import Observed, newly_red
 
-    baseline = {"c.erratum": "fail", "c.erratum | t[a]": "failed", "c.erratum | t[b]": "passed",
-                "c.fine": "pass", "c.fine | u": "passed"}
-    assert newly_red(dict(baseline), baseline) == []
-    assert newly_red(dict(baseline, **{"c.erratum | t[b]": "failed"}), baseline) == ["c.erratum"]
-    assert newly_red(dict(baseline, **{"c.fine": "error", "c.fine | u": "error"}), baseline) == ["c.fine"]
+    def run(erratum_tests, fine="pass", fine_test="passed"):
+        return Observed({"c.erratum": "fail", "c.fine": fine},
+                        {"c.erratum": erratum_tests, "c.fine": {"u": fine_test}})
+
+    copy = run({"t[a]": "failed", "t[b]": "passed"})
+    assert newly_red(copy, copy) == []
+    assert newly_red(run({"t[a]": "failed", "t[b]": "failed"}), copy) == ["c.erratum"]
+    assert newly_red(run({"t[a]": "failed", "t[b]": "passed"}, "error", "error"), copy) == ["c.fine"]
     # A test that already failed on the copy, failing again, is no news.
-    assert newly_red(dict(baseline, **{"c.erratum | t[a]": "error"}), baseline) == []
+    assert newly_red(run({"t[a]": "error", "t[b]": "passed"}), copy) == []
