@@ -64,6 +64,9 @@ from pathlib import Path
 from typing import Dict, List, Tuple
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from conformance.harness.scratch import file_system_type, session_tmp_root  # noqa: E402
+
 GOAL_RATIO = 5.0  # ours / cpython, for wall time and for CPU time
 
 
@@ -84,8 +87,15 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--python", default=sys.executable, help="interpreter to measure")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each side")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--scratch", default=None,
+                        help="the directory both sides create their files under (default: where our "
+                             "suite puts its scratch trees on this host)")
     args = parser.parse_args(argv)
-    env = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    scratch = args.scratch or session_tmp_root()
+    # Same interpreter, same file system: our scratch trees and test_tempfile's gettempdir() in one place.
+    base = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    ours_env = dict(base, CONFORMANCE_SCRATCH=scratch)
+    theirs_env = dict(base, TMPDIR=scratch)
     output = ROOT / "reports" / "bench_suite_result.json"
     output.parent.mkdir(exist_ok=True)
     ours_cmd = [args.python, "-m", "conformance", "--target", "stdlib", "--format", "json",
@@ -93,8 +103,8 @@ def main(argv: List[str]) -> int:
     theirs_cmd = [args.python, "-m", "test", "test_tempfile"]
     ours, theirs = [], []
     for _ in range(args.repeat):
-        ours.append(timed(ours_cmd, env))
-        theirs.append(timed(theirs_cmd, env))
+        ours.append(timed(ours_cmd, ours_env))
+        theirs.append(timed(theirs_cmd, theirs_env))
     document = json.loads(output.read_text())
     tests = {t["nodeid"] for c in document["clauses"] for t in c["tests"]}
     figures = {
@@ -109,6 +119,8 @@ def main(argv: List[str]) -> int:
         "clauses": len(document["clauses"]),
         "tests": len(tests),
         "load_average": os.getloadavg()[0],
+        "scratch": scratch,
+        "scratch_file_system": file_system_type(scratch),
     }
     figures["ratio_wall"] = round(figures["ours_wall_median_s"] / figures["cpython_wall_median_s"], 2)
     figures["ratio_cpu"] = round(figures["ours_cpu_median_s"] / max(figures["cpython_cpu_median_s"], 1e-9), 2)
@@ -127,6 +139,7 @@ def main(argv: List[str]) -> int:
     print(f"ratio ours/cpython: {figures['ratio_wall']} wall, {figures['ratio_cpu']} CPU; "
           f"goal <= {GOAL_RATIO:g}x for both: {'met' if figures['within_goal'] else 'NOT met'} "
           f"(median of {args.repeat}; load average {figures['load_average']:.1f})")
+    print(f"both sides wrote under {scratch} ({figures['scratch_file_system'] or 'file system unknown'})")
     return 0
 
 

@@ -9,7 +9,10 @@ The server forks a *keeper* per check; the keeper reads the request, forks the
 check's own process (stdout and stderr on pipes), waits for it, and answers
 ``{"returncode", "stdout", "stderr"}`` -- what ``subprocess.run`` would have
 given for a freshly started interpreter, without paying for one start-up each
-time.  Started under ``setpriv``, every check it forks runs without root's
+time.  A check's process ends as soon as its result is written, skipping the
+interpreter's shutdown, unless the check is marked
+:func:`~conformance.harness.child_main.judged_at_exit`.  Started under
+``setpriv``, every check it forks runs without root's
 privileges too.  The server imports only the harness, never the target: each
 check imports the target afresh.  What the server imported is frozen out of the
 garbage collector before the first fork, so a check's collections (and the full
@@ -132,7 +135,12 @@ def main(argv: list) -> int:
     request = serve(control)
     if request is None:
         return 0
-    return child_main.execute(request)  # in the check's process: ends like a fresh interpreter
+    code = child_main.execute(request)  # in the check's process
+    if child_main.needs_shutdown(request):
+        return code  # ends like a fresh interpreter: finalizers and atexit handlers run
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ from conformance.harness.audit import AuditRecorder
 from conformance.harness.children import privilege_drop_command, start_fork_servers, stop_fork_servers
 from conformance.harness.descriptors import describe_fd, open_fds
 from conformance.harness.guard import SANDBOX_VARIABLE, SandboxGuard
-from conformance.harness.scratch import ScratchPool, harness_tmp_root, make_scratch, remove_untrusted_tree
+from conformance.harness.scratch import ScratchPool, make_scratch, remove_untrusted_tree, session_tmp_root
 from conformance.plugin import target_for
 from conformance.tests import in_child
 from conformance.vocabulary import MEANS_PROPERTY, NAME_INJECTION
@@ -76,7 +76,7 @@ def target(request: pytest.FixtureRequest):
 @pytest.fixture(scope="session")
 def scratch_root() -> Iterator[str]:
     """One directory per session holding every test's scratch directory."""
-    parent = harness_tmp_root()
+    parent = session_tmp_root()
     root = make_scratch(parent, "session")
     yield root
     remove_untrusted_tree(root, parent)

@@ -194,7 +194,8 @@ def test_cwd_is_the_last_resort(mount_namespace, tf, scratch, target_spec):
 def test_no_usable_directory_is_file_not_found(mount_namespace, tf, scratch, target_spec):
     import errno
 
-    outcome = _search_in_namespace(target_spec, readonly=["/tmp", "/var/tmp", "/usr/tmp"],
+    # The working directory (scratch) goes read-only too: it may lie outside /tmp (in /dev/shm, say).
+    outcome = _search_in_namespace(target_spec, readonly=["/tmp", "/var/tmp", "/usr/tmp", scratch],
                                    writable=[], cwd=scratch)
     assert outcome == ["FileNotFoundError", errno.ENOENT]
 

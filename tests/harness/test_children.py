@@ -69,3 +69,12 @@ def test_unprivileged_checks_meet_permission_bits(tmp_path, mode):
     assert set(as_root.value.values()) == {"created"}, as_root.stderr
     assert set(dropped.value.values()) == {"PermissionError"}, dropped.stderr
     assert "setpriv" in dropped.how
+
+
+@pytest.mark.parametrize("mode", sorted(MODES))
+def test_a_check_judged_at_exit_goes_through_the_shutdown(tmp_path, mode):
+    # Other forked checks end straight after their result; this one's error shows only at exit.
+    outcome = run_in_child("stdlib", f"{CHECKS}.cleanup:block_removal_at_exit", {"where": str(tmp_path)},
+                           **MODES[mode])
+    assert outcome.returncode == 0 and os.path.isfile(outcome.value), outcome.stderr
+    assert "NotADirectoryError" in outcome.stderr

@@ -12,6 +12,7 @@ import stat
 
 import pytest
 
+from conformance.harness import scratch as scratch_module
 from conformance.harness.scratch import ScratchPool, make_scratch, remove_untrusted_tree
 
 
@@ -113,3 +114,33 @@ def test_the_pool_hands_an_untouched_directory_on_and_removes_the_rest(places):
     pool.give_back(pool.take())
     pool.close()
     assert os.listdir(root) == []
+
+
+# --- where a session's scratch goes ------------------------------------------------------
+
+
+def test_the_scratch_variable_decides_first(tmp_path, monkeypatch):
+    monkeypatch.setenv("CONFORMANCE_SCRATCH", str(tmp_path))
+    assert scratch_module.session_tmp_root() == str(tmp_path)
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mountinfo"), reason="needs Linux's mount table")
+def test_file_system_types_come_from_the_mount_table():
+    assert scratch_module.file_system_type("/proc/self") == "proc"
+    assert scratch_module.file_system_type("/") not in (None, "proc")
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/mountinfo"), reason="needs Linux's mount table")
+def test_memory_is_chosen_only_where_it_is_memory_with_room(tmp_path, monkeypatch):
+    monkeypatch.delenv("CONFORMANCE_SCRATCH", raising=False)
+    monkeypatch.setattr(scratch_module, "_SHARED_MEMORY", str(tmp_path))
+    kinds = {"/tmp": "ext4", str(tmp_path): "tmpfs"}
+    monkeypatch.setattr(scratch_module, "file_system_type", lambda path: kinds.get(path))
+    assert scratch_module.session_tmp_root() == str(tmp_path)
+    kinds[str(tmp_path)] = "ext4"  # a /dev/shm that is not memory: /tmp as before
+    assert scratch_module.session_tmp_root() == "/tmp"
+    kinds["/tmp"] = "tmpfs"  # /tmp already in memory (inside bwrap): keep it
+    assert scratch_module.session_tmp_root() == "/tmp"
+    kinds["/tmp"], kinds[str(tmp_path)] = "ext4", "tmpfs"
+    monkeypatch.setattr(scratch_module, "_ENOUGH_ROOM", 1 << 62)  # no room: /tmp
+    assert scratch_module.session_tmp_root() == "/tmp"

@@ -8,6 +8,8 @@ import sys
 import warnings
 from typing import Any, Callable, Dict, List, Optional
 
+from conformance.harness.child_main import judged_at_exit
+
 
 def _write(path: str, mode: int) -> None:
     with open(path, "w") as handle:
@@ -156,6 +158,7 @@ def clean_with_stuck_directory(tf: Any, where: str) -> List[Any]:
 _KEPT_UNTIL_EXIT: List[Any] = []  # alive until the interpreter shuts down, as a module global would be
 
 
+@judged_at_exit
 def block_removal_at_exit(tf: Any, where: str) -> str:
     """A TemporaryDirectory whose tree is replaced by a file, kept alive until this process exits."""
     keep = tf.TemporaryDirectory(dir=where)
