@@ -1,9 +1,8 @@
 """Where the suite keeps what it may reuse from run to run: one directory, every cache below it.
 
 The interpreters layer keeps prepared environments, Debian roots and Pyodide
-there (see :mod:`conformance.interpreters`); a run of the suite keeps
-Hypothesis's notes on our own modules (``hypothesis/``).  Nothing here is
-needed for a correct run: every cache can be deleted at any time.
+there (see :mod:`conformance.interpreters`).  Nothing here is needed for a
+correct run: every cache can be deleted at any time.
 """
 
 from __future__ import annotations

@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Dict, Iterator, List, Optional, Sequence, Tuple
 
-# Imported before pytest starts, on purpose: pytest marks every module of a plugin's distribution
-# for assertion rewriting and, where bytecode is not written (PYTHONDONTWRITEBYTECODE), would
-# recompile all of Hypothesis on every run.  The same holds for our own harness, which the
-# tests' conftest imports: it has no assertion whose message a report shows.
-import hypothesis  # noqa: F401
 import pytest
 
 from conformance import host, plugin, progress, session
 from conformance.confined import ConfinedRunError, is_foreign, run_confined
+
+# Imported before pytest starts, on purpose: pytest marks every module of a plugin's distribution
+# for assertion rewriting and, where bytecode is not written (PYTHONDONTWRITEBYTECODE), would
+# recompile them on every run.  The tests' conftest imports the harness, which has no assertion
+# whose message a report shows.
 from conformance.harness import children, descriptors, fd_probe, guard, planting  # noqa: F401
 from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.results import TestRecord
@@ -79,8 +79,10 @@ def pytest_arguments(options: RunOptions) -> List[str]:
     """The pytest command line for a run (or for one shard of it)."""
     args = list(options.test_files or [plugin.TESTS_DIR])
     # Never pytest-xdist in-process: --jobs shards the run itself (see run_sharded).  Not
-    # loading it spares its import, and the rewriting of its modules, on every run.
-    args += ["-p", "no:cacheprovider", "-p", "no:benchmark", "-p", "no:xdist",
+    # loading it spares its import, and the rewriting of its modules, on every run; the same
+    # for Hypothesis's plugin where the project's own tests installed it (the suite draws its
+    # fuzzed calls itself).
+    args += ["-p", "no:cacheprovider", "-p", "no:benchmark", "-p", "no:xdist", "-p", "no:hypothesispytest",
              "-q", "--no-header", "-rN", "--conformance-target", target_argument(options.target)]
     if options.as_version:
         args += ["--conformance-as-version", options.as_version]
@@ -157,7 +159,7 @@ def run_sharded(options: RunOptions, jobs: int) -> Tuple[List[TestRecord], List[
 
 @contextlib.contextmanager
 def _imports_frozen() -> Iterator[None]:
-    """Keep what is loaded before pytest starts (pytest, Hypothesis, the catalogue) out of the collector.
+    """Keep what is loaded before pytest starts (pytest, the catalogue) out of the collector.
 
     Collecting the tests allocates hundreds of thousands of AST nodes (assertion
     rewriting), so the collector runs often; without this each full collection

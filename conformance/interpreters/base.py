@@ -34,7 +34,7 @@ matrix rely on):
 
 ``prepare(interp, scratch) -> ContextManager[Launch]``
     Make the interpreter ready to run ``python -m conformance`` from this
-    source tree, with pytest and hypothesis importable, able to write inside
+    source tree, with pytest importable, able to write inside
     the directory ``scratch`` (where the result JSON goes), and yield the
     :class:`Launch` that starts it.  A kind that runs from a cached virtual
     environment built with pip subclasses :class:`.venv.VenvProvider`, which
@@ -70,7 +70,7 @@ from typing import ContextManager, Dict, List, Mapping, Optional, Sequence, Tupl
 from conformance.cachedir import cache_root  # noqa: F401 - every provider's caches live below it
 
 # The oldest Python the suite judges: the spec's history starts at 3.8.  (The tool
-# itself needs 3.9+; an older interpreter gets older pytest and hypothesis, see venv.py.)
+# itself needs 3.9+; an older interpreter gets an older pytest, see venv.py.)
 MIN_VERSION = (3, 8)
 PROBE_TIMEOUT = 60
 

@@ -11,8 +11,8 @@
 
 The root is built on first use (:mod:`.debian_root`, progress on stderr) and
 reused after; the matrix discovers only roots already built, so CI builds one
-first.  The interpreters bring Debian's own ``python3-pytest`` and
-``python3-hypothesis``; the project is not installed but put on ``PYTHONPATH``
+first.  The interpreters bring Debian's own ``python3-pytest``; the project
+is not installed but put on ``PYTHONPATH``
 (its source tree is bound read-only into the sandbox).  No chroot: every
 process, the probe included, runs through :func:`conformance.sandbox.wrap_command`.
 
@@ -139,7 +139,7 @@ class DebianProvider(Provider):
 
 @contextlib.contextmanager
 def _launch(interp: Interpreter, scratch: str) -> Iterator[Launch]:
-    """The sandboxed command prefix; Debian's pytest and hypothesis are already in the root."""
+    """The sandboxed command prefix; Debian's pytest is already in the root."""
     wrapped = sandbox.wrap_command(_in_root(interp.root, [interp.executable]), scratch, scratch,
                                    root=interp.root)
     if wrapped is None:

@@ -1,4 +1,4 @@
-"""Building a Debian root: a minimal tree of a Debian suite holding its Pythons, pytest and hypothesis.
+"""Building a Debian root: a minimal tree of a Debian suite holding its Pythons and pytest.
 
 ``debootstrap --variant=minbase`` fetches the suite from the mirror this
 machine's apt already uses (``/etc/apt/sources.list*``, or
@@ -35,7 +35,7 @@ from conformance.interpreters.base import Environ, InterpreterError, cache_root
 
 DEFAULT_SUITE = "forky"
 # What each root holds: the interpreters the matrix judges, and Debian's own test tools.
-PACKAGES = ("python3.14", "python3.15", "pypy3", "python3-pytest", "python3-hypothesis")
+PACKAGES = ("python3.14", "python3.15", "pypy3", "python3-pytest")
 KEYRING = Path("/usr/share/keyrings/debian-archive-keyring.gpg")
 SCRIPTS = Path("/usr/share/debootstrap/scripts")
 # A suite newer than the installed debootstrap knows is built with the unstable script.

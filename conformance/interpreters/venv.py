@@ -35,11 +35,11 @@ EXTRA_REQUIREMENTS = ("pytest-xdist>=3",)
 # environment carries the build backend itself.
 BUILD_REQUIREMENTS = ("setuptools>=61", "wheel")
 # The newest releases that still run on a Python older than the project's own floor
-# (pytest 8.4, hypothesis 6.114 and pytest-xdist 3.7 left 3.8 behind), pinned exactly so
+# (pytest 8.4 and pytest-xdist 3.7 left 3.8 behind), pinned exactly so
 # an old release's column is reproducible.  The project is a 3.9+ tool, yet it judges
 # these versions: there it is installed with --ignore-requires-python.
 LEGACY_PINS: Dict[Tuple[int, int], Tuple[str, ...]] = {
-    (3, 8): ("pytest==8.3.5", "hypothesis==6.113.0", "pytest-xdist==3.6.1"),
+    (3, 8): ("pytest==8.3.5", "pytest-xdist==3.6.1"),
 }
 PROJECT_PARTS = ("spec", "reference", "conformance")
 PROJECT_FILES = ("pyproject.toml", "README.md")

@@ -16,16 +16,12 @@ from __future__ import annotations
 
 import gc
 import os
-import stat
 import warnings
 from typing import Any, Dict, Iterator
 
-import hypothesis.configuration
 import pytest
-from hypothesis import HealthCheck, settings
 
 from conformance import host
-from conformance.cachedir import cache_root
 from conformance.harness.audit import AuditRecorder
 from conformance.harness.children import privilege_drop_command, start_fork_servers, stop_fork_servers
 from conformance.harness.descriptors import describe_fd, open_fds
@@ -37,18 +33,6 @@ from conformance.vocabulary import MEANS_PROPERTY, NAME_INJECTION
 from conformance.vocabulary import SKIP_NOT_IMPLEMENTED as NOT_IMPLEMENTED
 
 pytest.register_assert_rewrite("conformance.tests._shared")
-
-# Deterministic and quick by default; CONFORMANCE_HYPOTHESIS=thorough for more.
-settings.register_profile(
-    "conformance", max_examples=40, deadline=None, derandomize=True, database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-settings.register_profile(
-    "thorough", max_examples=400, deadline=None, database=None,
-    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)
-settings.load_profile(os.environ.get("CONFORMANCE_HYPOTHESIS", "conformance"))
-
 
 class TargetModule:
     """The target's module, with missing public names turned into 'not implemented' skips."""
@@ -82,37 +66,9 @@ def scratch_root() -> Iterator[str]:
     remove_untrusted_tree(root, parent)
 
 
-def _lasting_directory(wanted: str) -> bool:
-    """Is ``wanted`` (made if need be) a directory of ours we may write in?"""
-    try:
-        os.makedirs(wanted, mode=0o700, exist_ok=True)
-        info = os.stat(wanted, follow_symlinks=False)
-    except OSError:
-        return False
-    return (stat.S_ISDIR(info.st_mode) and info.st_uid == getattr(os, "geteuid", os.getuid)()
-            and os.access(wanted, os.W_OK | os.X_OK))
-
-
-@pytest.fixture(scope="session")
-def hypothesis_home(scratch_root: str) -> Iterator[str]:
-    """Where Hypothesis keeps its files during the session (the sandbox lets tests write there).
-
-    The constants Hypothesis reads from the source of our modules (it parses each
-    one to find them) are kept in the user's cache from run to run, keyed by the
-    source's hash: the same constants, read back instead of parsed again.  Where
-    that cannot be made, a directory in the session tree, removed with it.
-    """
-    home = os.path.join(str(cache_root()), "hypothesis")
-    if not _lasting_directory(home):
-        home = os.path.join(scratch_root, ".hypothesis")
-    hypothesis.configuration.set_hypothesis_home_dir(home)
-    yield home
-    hypothesis.configuration.set_hypothesis_home_dir(None)  # back to Hypothesis's default
-
-
 @pytest.fixture(scope="session", autouse=True)
 def _frozen_heap() -> Iterator[None]:
-    """Keep what is alive before the first test (pytest, Hypothesis, the catalogue) out of every collection.
+    """Keep what is alive before the first test (pytest, the catalogue) out of every collection.
 
     Tests call gc.collect() to see finalizers run; with the session's own objects
     frozen, each collection walks only what tests made since, not the whole heap.
@@ -196,7 +152,7 @@ def tf(target, scratch: str, request: pytest.FixtureRequest) -> Iterator[TargetM
 
 
 @pytest.fixture(autouse=True)
-def _sandbox(scratch_root: str, hypothesis_home: str, request: pytest.FixtureRequest) -> Iterator[None]:
+def _sandbox(scratch_root: str, request: pytest.FixtureRequest) -> Iterator[None]:
     """Refuse and report any change outside the scratch tree (see SandboxGuard).
 
     A test that must let the target touch a shared directory (the stdlib's
@@ -204,7 +160,7 @@ def _sandbox(scratch_root: str, hypothesis_home: str, request: pytest.FixtureReq
     ``@pytest.mark.sandbox_allows("/tmp")``.
     """
     extra = [p for mark in request.node.iter_markers("sandbox_allows") for p in mark.args]
-    roots = [scratch_root, hypothesis_home] + extra
+    roots = [scratch_root] + extra
     saved = os.environ.get(SANDBOX_VARIABLE)
     os.environ[SANDBOX_VARIABLE] = os.pathsep.join(roots)  # child processes guard too
     with SandboxGuard(roots) as guard:

@@ -153,7 +153,7 @@ def test_the_source_tree_is_found_from_the_package():
     root = venv.project_root()
     assert (root / "pyproject.toml").is_file() and (root / "conformance" / "interpreters").is_dir()
     assert venv.requirements(root)[:2] == ["setuptools>=61", "wheel"]
-    # 3.8 gets the last pytest and hypothesis that support it; newer versions the project's own ranges
+    # 3.8 gets the last pytest that supports it; newer versions the project's own ranges
     assert "pytest==8.3.5" in venv.requirements(root, (3, 8))
     assert not any("==" in r for r in venv.requirements(root, (3, 14)))
     assert venv.requirements_digest(root, (3, 8)) != venv.requirements_digest(root, (3, 9))
