@@ -5,13 +5,12 @@ from __future__ import annotations
 import codecs
 import os
 import signal
-import subprocess
 from typing import Callable, Dict, Iterator, List
 
 import pytest
 
 from conformance.harness.audit import AuditRecorder
-from conformance.harness.children import run_in_child, spawn
+from conformance.harness.children import run_in_child
 from conformance.harness.descriptors import open_fds
 from conformance.harness.scratch import make_scratch
 
@@ -223,23 +222,17 @@ _killed_results: Dict[str, List[str]] = {}
 
 @pytest.fixture
 def killed_child(target_spec, scratch_root) -> List[str]:
-    """Start a child holding a TemporaryFile and a NamedTemporaryFile, SIGKILL it; return the leftovers.
+    """A child holding a TemporaryFile and a NamedTemporaryFile SIGKILLs itself; the leftovers.
 
-    One child per target: both SIGKILL tests judge the same kill (a fresh interpreter each cost
-    as much as the rest of this module), and its directory lasts the session, so the named file
-    can still be read by the second.
+    One child per target: both SIGKILL tests judge the same kill, and its directory lasts the
+    session, so the named file can still be read by the second.  The child is forked like
+    other checks (a fresh interpreter cost as much as the rest of this module).
     """
     if target_spec not in _killed_results:
         where = make_scratch(scratch_root, "killed")
-        request = {"target": target_spec, "check": f"{IN_CHILD}:hold_files_until_killed",
-                   "args": {"where": where}}
-        with spawn(request, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
-            assert child.stdout is not None
-            named = child.stdout.readline().strip()
-            child.send_signal(signal.SIGKILL)
-            child.wait(timeout=30)
-            stderr = child.stderr.read() if child.stderr else ""
-        assert named, f"the child did not start: {stderr[-2000:]}"
+        child = run_in_child(target_spec, f"{IN_CHILD}:kill_self_holding_files", {"where": where})
+        named = child.stdout.strip()
+        assert child.returncode == -signal.SIGKILL and named, f"the child did not die: {child.stderr[-2000:]}"
         _killed_results[target_spec] = [named] + sorted(os.listdir(where))
     return list(_killed_results[target_spec])
 

@@ -11,12 +11,11 @@ namespace, by failing creates at os.open.
 from __future__ import annotations
 
 import os
-import shutil
-import subprocess
 from typing import List, Optional
 
 import pytest
 
+from conformance import host
 from conformance.harness.children import run_in_child
 from conformance.vocabulary import CHILD_PROCESS, MEANS_PROPERTY, RETURNED_VALUE, SKIP_UNOBSERVABLE
 
@@ -142,15 +141,6 @@ def _usable_by_us(path: str) -> bool:
     return os.path.isdir(path) and os.access(path, os.W_OK | os.X_OK)
 
 
-def _namespace_available() -> bool:
-    unshare = shutil.which("unshare")
-    if unshare is None or os.name != "posix" or os.geteuid() != 0:
-        return False
-    probe = subprocess.run([unshare, "-m", "--propagation", "private", "true"],
-                           capture_output=True)
-    return probe.returncode == 0
-
-
 def _search_in_namespace(target_spec: str, *, readonly: List[str], writable: List[str],
                          cwd: str) -> Optional[list]:
     """gettempdir() in a child that sees ``readonly`` as read-only mounts; no variables set."""
@@ -165,7 +155,7 @@ def _search_in_namespace(target_spec: str, *, readonly: List[str], writable: Lis
 
 @pytest.fixture
 def mount_namespace(request: pytest.FixtureRequest) -> None:
-    if not _namespace_available():
+    if not host.has("mount-namespace"):  # probed once a session (the host marks gate on it too)
         pytest.skip("missing capability: a private mount namespace (root and unshare -m)")
     request.node.user_properties.append(("privileges", "root, private mount namespace"))
     request.node.user_properties.append((MEANS_PROPERTY, CHILD_PROCESS))

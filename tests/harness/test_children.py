@@ -43,7 +43,7 @@ def test_a_failing_check_leaves_its_traceback(mode):
 
 @pytest.mark.parametrize("mode", sorted(MODES))
 def test_death_by_signal_and_what_was_printed_before(tmp_path, mode):
-    outcome = run_in_child("reference", f"{CHECKS}.faults:kill_self_holding_named_file",
+    outcome = run_in_child("reference", f"{CHECKS}.faults:kill_self_holding_files",
                            {"where": str(tmp_path)}, **MODES[mode])
     assert outcome.returncode == -signal.SIGKILL
     assert os.path.dirname(outcome.stdout.strip()) == str(tmp_path)

@@ -112,9 +112,14 @@ def hold_files_until_killed(tf: Any, where: str) -> None:
     time.sleep(60)
 
 
-def kill_self_holding_named_file(tf: Any, where: str) -> None:
-    """Open a NamedTemporaryFile, print its path, and SIGKILL this process."""
-    handle = tf.NamedTemporaryFile(dir=where)
-    sys.stdout.write(os.fsdecode(handle.name) + "\n")
+def kill_self_holding_files(tf: Any, where: str) -> None:
+    """Hold a TemporaryFile and a NamedTemporaryFile, print the named one's path, SIGKILL this process."""
+    anonymous = tf.TemporaryFile(dir=where)
+    anonymous.write(b"anonymous")
+    anonymous.flush()
+    named = tf.NamedTemporaryFile(dir=where)
+    named.write(b"named")
+    named.flush()
+    sys.stdout.write(os.fsdecode(named.name) + "\n")
     sys.stdout.flush()
-    os.kill(os.getpid(), signal.SIGKILL)
+    os.kill(os.getpid(), signal.SIGKILL)  # as uncatchable as a kill from outside
