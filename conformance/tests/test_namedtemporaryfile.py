@@ -167,7 +167,7 @@ def test_reopen_by_name_while_open(tf, scratch, target, flags):
 @pytest.mark.clause("namedtemporaryfile.posix.sigkill-leaves-file")
 @pytest.mark.host("subprocess", "signals")
 def test_sigkill_leaves_the_file_behind(tf, scratch, target_spec):
-    outcome = run_in_child(target_spec, "conformance.tests.in_child.faults:kill_self_holding_named_file",
+    outcome = run_in_child(target_spec, "conformance.tests.in_child.faults:kill_self_holding_files",
                            {"where": scratch})
     assert outcome.returncode == -signal.SIGKILL, outcome.stderr
     name = outcome.stdout.strip()
