@@ -52,6 +52,31 @@ directory took 0.35-0.45 ms in the system call here, under cProfile), the load
 test's 4 processes x 2 threads, the fuzz test's 280 examples, the 20,000 mktemp
 and 1,000 mkstemp name draws, and the fresh interpreters that the
 fresh-process, namespace and SIGKILL checks need.
+
+Third session on issue 11 (2026-12-05, quiet machine, load 0.2-1.2; the
+project installed non-editable as the README does, in /work/benchvenv):
+interleaved, seven runs each, medians --
+
+  before (7cfd1f0), scratch on its default /tmp (ext4):  3.88 s wall / 4.15 s CPU
+  before, scratch forced into /dev/shm (tmpfs):          3.18 / 3.31
+  after (scratch in /dev/shm by default):                2.24 / 2.38
+  test_tempfile, TMPDIR=/dev/shm:                        0.43 / 0.42
+  test_tempfile, its default /tmp:                       0.62 / 0.59
+
+so on the same file system 7.40x -> 5.21x wall and 7.88x -> 5.67x CPU, and
+each where it writes by default 6.26x -> 3.61x wall, 7.03x -> 4.03x CPU.  A
+--repeat 7 run of this script right after: same file system 5.36x / 5.86x,
+default places 3.63x / 4.06x.  What changed: scratch trees in memory (each
+create or remove on this disk-backed /tmp cost 30-130 us, 4-11 us in memory;
+the before rows show the file system alone was 0.7-0.8 s); the fuzz test's
+calls drawn by a seeded generator of our own instead of Hypothesis (its engine
+cost 235 ms for 280 calls, its import 90 ms); forked checks ending without the
+interpreter's shutdown (about 6 ms each); the SIGKILL checks forked instead of
+started fresh.  Verdicts, clause by clause and test by test, identical for
+--target stdlib and --target reference.  On the same file system the goal is
+still not met: what is left is pytest's own cost per test (about 0.6 ms, 482
+tests), the 20,000 mktemp draws (150 ms), collection (170 ms) and seven fresh
+interpreters (40-60 ms each) that the checks need.
 """
 
 from __future__ import annotations
