@@ -8,7 +8,7 @@ import resource
 import signal
 import sys
 import time
-from typing import Any, Callable, Dict, List
+from typing import Any, Callable, Dict, List, Tuple
 
 _FD_DIR = "/proc/self/fd"
 
@@ -99,8 +99,8 @@ def roll_over_past_size_limit(tf: Any, where: str) -> Dict[str, Any]:
             "leaked-fds": _fd_count() - before}
 
 
-def hold_files_until_killed(tf: Any, where: str) -> None:
-    """Hold a TemporaryFile and a NamedTemporaryFile, print the named one's path, wait to be killed."""
+def _hold_files(tf: Any, where: str) -> Tuple[Any, Any]:
+    """A TemporaryFile and a NamedTemporaryFile, each written to; the named one's path printed."""
     anonymous = tf.TemporaryFile(dir=where)
     anonymous.write(b"anonymous")
     anonymous.flush()
@@ -109,17 +109,16 @@ def hold_files_until_killed(tf: Any, where: str) -> None:
     named.flush()
     sys.stdout.write(os.fsdecode(named.name) + "\n")
     sys.stdout.flush()
+    return anonymous, named
+
+
+def hold_files_until_killed(tf: Any, where: str) -> None:
+    """Hold both files and wait to be killed."""
+    held = _hold_files(tf, where)  # noqa: F841 - kept open until the kill
     time.sleep(60)
 
 
 def kill_self_holding_files(tf: Any, where: str) -> None:
-    """Hold a TemporaryFile and a NamedTemporaryFile, print the named one's path, SIGKILL this process."""
-    anonymous = tf.TemporaryFile(dir=where)
-    anonymous.write(b"anonymous")
-    anonymous.flush()
-    named = tf.NamedTemporaryFile(dir=where)
-    named.write(b"named")
-    named.flush()
-    sys.stdout.write(os.fsdecode(named.name) + "\n")
-    sys.stdout.flush()
+    """Hold both files and SIGKILL this process."""
+    held = _hold_files(tf, where)  # noqa: F841 - kept open until the kill
     os.kill(os.getpid(), signal.SIGKILL)  # as uncatchable as a kill from outside
