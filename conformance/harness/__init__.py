@@ -9,6 +9,8 @@
   existence check) says the judged code is about to create.
 * :mod:`.os_faults` -- unusable directories without a mount: creates in chosen directories fail
   at a wrapped os.open (read-only, no permission, full, first name taken).
+* :mod:`.mounts` -- unusable directories with a mount: read-only binds in a check process's own
+  private mount namespace (Linux, root).
 
 Code that runs in a child process lives in real modules: :mod:`.child_main`
 (one check in a fresh interpreter), :mod:`.forkserver` (many checks forked from

@@ -51,8 +51,19 @@ def _adopt_surroundings(request: Dict[str, Any]) -> None:
         os.umask(request["umask"])
 
 
+def _function(name: str) -> Callable[..., Any]:
+    """The function a ``"package.module:function"`` name points at."""
+    module_name, function_name = name.split(":")
+    return getattr(importlib.import_module(module_name), function_name)
+
+
 def execute(request: Dict[str, Any]) -> int:
-    """Run the requested check against the requested target; the exit status to end with."""
+    """Run the requested check against the requested target; the exit status to end with.
+
+    A request may name a ``prepare`` step (``"module:function"``, called with
+    ``prepare_args``) to change this process before the target is imported: the
+    target then starts in that world, as it would under a launcher.
+    """
     _adopt_surroundings(request)
     guard = SandboxGuard.from_env()
     if guard is not None:
@@ -60,10 +71,11 @@ def execute(request: Dict[str, Any]) -> int:
     try:
         from conformance.targets import resolve_target
 
+        if "prepare" in request:
+            _function(request["prepare"])(**request.get("prepare_args", {}))
+
         tf = resolve_target(request["target"], request.get("version")).module
-        module_name, function_name = request["check"].split(":")
-        check = getattr(importlib.import_module(module_name), function_name)
-        value = check(tf, **request.get("args", {}))
+        value = _function(request["check"])(tf, **request.get("args", {}))
     except BaseException:  # the parent reads the traceback from stderr
         traceback.print_exc()
         sys.stderr.flush()

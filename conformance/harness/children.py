@@ -5,9 +5,10 @@ called there as ``function(tf, **args)`` (see :mod:`.child_main`).  By default
 it is forked from a server started once per session (one for the suite's own
 privileges, one started under ``setpriv`` without root's permission-bypassing
 capabilities), which spares an interpreter start-up -- and a ``setpriv``
-launch -- per check.  ``fresh=True`` (or a ``launcher`` prefix such as
-``unshare``) starts a new interpreter instead, for checks about fresh
-processes; ``CONFORMANCE_CHILDREN=spawn`` makes every check do so.
+launch -- per check.  ``fresh=True`` starts a new interpreter instead, for
+checks about fresh processes; ``CONFORMANCE_CHILDREN=spawn`` makes every check
+do so.  A ``prepare`` step changes the child before it imports the target (a
+private mount namespace, say), so no launcher program is needed for that.
 """
 
 from __future__ import annotations
@@ -203,13 +204,16 @@ def _result(returncode: int, stdout: str, stderr: str, how: str) -> ChildResult:
 def run_in_child(target_spec: str, check: str, args: Optional[Dict[str, Any]] = None, *,
                  version: Optional[str] = None, unprivileged: bool = False,
                  env: Optional[Dict[str, str]] = None, timeout: float = 60, fresh: bool = False,
-                 launcher: Sequence[str] = ()) -> ChildResult:
+                 prepare: Optional[str] = None,
+                 prepare_args: Optional[Dict[str, Any]] = None) -> ChildResult:
     """Run ``check(tf, **args)`` in another process; what it returned (``value``) and how.
 
     With ``unprivileged=True`` the child runs without the privileges that let
     root ignore permission bits; callers must first check
     :func:`privilege_drop_command` and skip when it is None.  The child sees
     ``env`` (default: ours), our cwd and umask, and the sandbox roots in it.
+    ``prepare`` (``"module:function"``, called with ``prepare_args``) changes the
+    child before it imports the target (see :func:`.child_main.execute`).
     """
     prefix: Tuple[str, ...] = ()
     how = SAME_PRIVILEGES
@@ -220,13 +224,15 @@ def run_in_child(target_spec: str, check: str, args: Optional[Dict[str, Any]] = 
         prefix, how = found
     request: Dict[str, Any] = {"target": target_spec, "version": version, "check": check,
                                "args": args or {}, "timeout": timeout}
-    forked = _FORKING and not fresh and not launcher and os.environ.get(CHILD_MODE_VARIABLE) != "spawn"
+    if prepare is not None:
+        request.update(prepare=prepare, prepare_args=prepare_args or {})
+    forked = _FORKING and not fresh and os.environ.get(CHILD_MODE_VARIABLE) != "spawn"
     if forked:
         request.update(env=dict(os.environ if env is None else env), path=list(sys.path),
                        cwd=os.getcwd(), umask=_current_umask())
         returncode, stdout, stderr = _server_for(prefix).run(request, timeout)
         return _result(returncode, stdout, stderr, how)
-    process = spawn(request, launcher=list(launcher) + list(prefix), env=env,
+    process = spawn(request, launcher=prefix, env=env,
                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     try:
         stdout, stderr = process.communicate(timeout=timeout)

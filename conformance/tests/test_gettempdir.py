@@ -124,18 +124,12 @@ def test_windows_profile_temp_after_variables(tf, scratch):
 
 
 # --- a private mount namespace with read-only platform directories -----------------
+# The guard lets the child write in the platform directories: were it to refuse, the search
+# would pass them over for the guard's sake and the read-only mounts would go untested.  Where
+# a mount did not take, the search writes (and removes) its probe file in the real directory.
 
-_NAMESPACE_SCRIPT = r"""
-set -e
-for d in $CONF_READONLY; do
-  if [ -d "$d" ]; then mount --bind "$d" "$d"; mount -o remount,bind,ro "$d"; fi
-done
-for d in $CONF_WRITABLE; do
-  mount --bind "$d" "$d"; mount -o remount,bind,rw "$d"
-done
-cd "$CONF_CWD"
-exec "$@"
-"""
+PLATFORM_DIRS = ("/tmp", "/var/tmp", "/usr/tmp")
+
 
 def _usable_by_us(path: str) -> bool:
     return os.path.isdir(path) and os.access(path, os.W_OK | os.X_OK)
@@ -143,11 +137,15 @@ def _usable_by_us(path: str) -> bool:
 
 def _search_in_namespace(target_spec: str, *, readonly: List[str], writable: List[str],
                          cwd: str) -> Optional[list]:
-    """gettempdir() in a child that sees ``readonly`` as read-only mounts; no variables set."""
+    """gettempdir() in a child that sees ``readonly`` as read-only mounts; no variables set.
+
+    The child makes its private mounts before it imports the target
+    (conformance.harness.mounts), so the target starts in that world.
+    """
     env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
-    env.update(CONF_READONLY=" ".join(readonly), CONF_WRITABLE=" ".join(writable), CONF_CWD=cwd)
-    launcher = ["unshare", "-m", "--propagation", "private", "sh", "-c", _NAMESPACE_SCRIPT, "sh"]
-    outcome = run_in_child(target_spec, f"{IN_CHILD}:search_reporting_errors", env=env, launcher=launcher)
+    outcome = run_in_child(target_spec, f"{IN_CHILD}:search_reporting_errors", env=env,
+                           prepare="conformance.harness.mounts:read_only_view",
+                           prepare_args={"readonly": readonly, "writable": writable, "cwd": cwd})
     if outcome.value is None:
         pytest.fail(f"namespace child failed: {outcome.stderr[-800:]}")
     return outcome.value
@@ -163,7 +161,7 @@ def mount_namespace(request: pytest.FixtureRequest) -> None:
 
 @pytest.mark.clause("gettempdir.search.posix-platform-list")
 @pytest.mark.host("subprocess", "mount-namespace")
-@pytest.mark.sandbox_allows("/var/tmp")  # the search writes (and removes) a probe file there
+@pytest.mark.sandbox_allows(*PLATFORM_DIRS)  # the mounts must refuse, not the guard (see above)
 def test_var_tmp_after_tmp(mount_namespace, tf, scratch, target_spec):
     if not _usable_by_us("/var/tmp"):
         pytest.skip("missing capability: a usable /var/tmp on this host")
@@ -173,19 +171,21 @@ def test_var_tmp_after_tmp(mount_namespace, tf, scratch, target_spec):
 
 @pytest.mark.clause("gettempdir.search.cwd-last")
 @pytest.mark.host("subprocess", "mount-namespace")
+@pytest.mark.sandbox_allows(*PLATFORM_DIRS)
 def test_cwd_is_the_last_resort(mount_namespace, tf, scratch, target_spec):
-    assert _search_in_namespace(target_spec, readonly=["/tmp", "/var/tmp", "/usr/tmp"],
+    assert _search_in_namespace(target_spec, readonly=list(PLATFORM_DIRS),
                                 writable=[scratch], cwd=scratch) == ["ok", scratch]
     assert os.listdir(scratch) == []
 
 
 @pytest.mark.clause("gettempdir.search.none-usable")
 @pytest.mark.host("subprocess", "mount-namespace")
+@pytest.mark.sandbox_allows(*PLATFORM_DIRS)
 def test_no_usable_directory_is_file_not_found(mount_namespace, tf, scratch, target_spec):
     import errno
 
     # The working directory (scratch) goes read-only too: it may lie outside /tmp (in /dev/shm, say).
-    outcome = _search_in_namespace(target_spec, readonly=["/tmp", "/var/tmp", "/usr/tmp", scratch],
+    outcome = _search_in_namespace(target_spec, readonly=[*PLATFORM_DIRS, scratch],
                                    writable=[], cwd=scratch)
     assert outcome == ["FileNotFoundError", errno.ENOENT]
 
