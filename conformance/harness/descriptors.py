@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import os
-from typing import Set
+from typing import Optional, Set, Tuple
 
 from conformance.harness.audit import unheard
 
@@ -47,6 +47,20 @@ def open_fds() -> Set[int]:
             continue
         found.add(fd)
     return found  # pragma: no cover
+
+
+def kernel_identity(fd: int) -> Optional[Tuple[int, int]]:
+    """The (device, inode) pair the kernel has behind ``fd`` (None: no such descriptor).
+
+    Asked with the real ``os``: a fake file system patches the tests' ``os``, not
+    the harness's, so comparing the two answers tells a kernel descriptor from a
+    number that only the fake file system knows.
+    """
+    try:
+        info = os.fstat(fd)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
 
 
 def describe_fd(fd: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 from typing import Tuple
 
-from conformance.harness.descriptors import open_fds
+from conformance.harness.descriptors import kernel_identity, open_fds
 
 
 def identity(fd: int) -> Tuple[int, int]:
@@ -28,3 +28,16 @@ def held_open(ident: Tuple[int, int]) -> bool:
         except OSError:
             continue
     return False
+
+
+def is_kernel_descriptor(fd: int) -> bool:
+    """Is ``fd`` a descriptor the kernel holds for the file the tests' ``os`` sees behind it?
+
+    A fake file system's descriptor numbers are its own: the kernel has nothing
+    under such a number, or something else entirely.
+    """
+    try:
+        seen = identity(fd)
+    except OSError:
+        return False
+    return kernel_identity(fd) == seen
