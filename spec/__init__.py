@@ -31,10 +31,11 @@ the change at its edge says why in ``boundary_unobservable``.
 
 from __future__ import annotations
 
+import functools
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterator, Mapping, Optional, Sequence, Tuple
+from typing import Any, Dict, Iterator, Mapping, Optional, Sequence, Tuple
 
 from spec.rules import (
     CLAUSE_DIR,
@@ -168,13 +169,15 @@ class Catalogue:
         return len(self.clauses)
 
     def __contains__(self, clause_id: object) -> bool:
-        return any(c.id == clause_id for c in self.clauses)
+        return clause_id in self._by_id
 
     def __getitem__(self, clause_id: str) -> Clause:
-        for clause in self.clauses:
-            if clause.id == clause_id:
-                return clause
-        raise KeyError(clause_id)
+        return self._by_id[clause_id]
+
+    @functools.cached_property
+    def _by_id(self) -> Dict[str, Clause]:
+        """Each clause by its id (asked about once per test, so not a scan each time)."""
+        return {c.id: c for c in self.clauses}
 
     def by_api(self, api: str) -> Tuple[Clause, ...]:
         """The clauses of one group, in file order."""

@@ -25,7 +25,9 @@ import gc
 import importlib
 import json
 import os
+import random  # noqa: F401  (preloaded: tempfile imports it; a forked child reseeds its generator)
 import selectors
+import shutil  # noqa: F401  (preloaded: tempfile imports it, and it loads zlib, bz2 and lzma)
 import signal
 import socket
 import sys
