@@ -1,6 +1,6 @@
 """Wall and CPU time of our suite against CPython's own tempfile tests, on one interpreter.
 
-usage: python3 benchmarks/bench_suite.py [--python EXE] [--repeat N] [--json] [--scratch DIR]
+usage: python3 benchmarks/bench_suite.py [--python EXE] [--repeat N] [--json] [--scratch DIR] [--installed]
 
 Runs, alternately and N times each (default 3), in fresh processes:
 
@@ -99,12 +99,12 @@ from conformance.harness.scratch import file_system_type, session_tmp_root  # no
 GOAL_RATIO = 5.0  # ours / cpython, for wall time and for CPU time
 
 
-def timed(command: List[str], env: Dict[str, str]) -> Tuple[float, float, int]:
+def timed(command: List[str], env: Dict[str, str], cwd: str) -> Tuple[float, float, int]:
     """Wall seconds, child CPU seconds and exit status of one run."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
     done = subprocess.run(command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                          stdin=subprocess.DEVNULL, cwd=ROOT)
+                          stdin=subprocess.DEVNULL, cwd=cwd)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -116,13 +116,18 @@ def main(argv: List[str]) -> int:
     parser.add_argument("--python", default=sys.executable, help="interpreter to measure")
     parser.add_argument("--repeat", type=int, default=3, help="runs of each side")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
+    parser.add_argument("--installed", action="store_true",
+                        help="measure the project installed in EXE's environment (as the README's main "
+                             "job runs it) instead of this source tree")
     parser.add_argument("--scratch", default=None,
                         help="the directory both sides create their files under (default: where our "
                              "suite puts its scratch trees on this host)")
     args = parser.parse_args(argv)
     scratch = args.scratch or session_tmp_root()
     # Same interpreter, same file system: our scratch trees and test_tempfile's gettempdir() in one place.
-    base = dict(os.environ, PYTHONPATH=str(ROOT), NO_COLOR="1")
+    base = dict(os.environ, NO_COLOR="1")
+    if not args.installed:
+        base["PYTHONPATH"] = str(ROOT)
     ours_env = dict(base, CONFORMANCE_SCRATCH=scratch)
     theirs_env = dict(base, TMPDIR=scratch)
     # And test_tempfile as `python -m test test_tempfile` runs it: under its own default gettempdir().
@@ -134,9 +139,10 @@ def main(argv: List[str]) -> int:
     theirs_cmd = [args.python, "-m", "test", "test_tempfile"]
     ours, theirs, theirs_default = [], [], []
     for _ in range(args.repeat):
-        ours.append(timed(ours_cmd, ours_env))
-        theirs.append(timed(theirs_cmd, theirs_env))
-        theirs_default.append(timed(theirs_cmd, default_env))
+        # From the scratch directory: `-m conformance` run from this checkout would import it from there.
+        ours.append(timed(ours_cmd, ours_env, scratch))
+        theirs.append(timed(theirs_cmd, theirs_env, scratch))
+        theirs_default.append(timed(theirs_cmd, default_env, scratch))
     document = json.loads(output.read_text())
     tests = {t["nodeid"] for c in document["clauses"] for t in c["tests"]}
     figures = {
@@ -153,6 +159,8 @@ def main(argv: List[str]) -> int:
         "clauses": len(document["clauses"]),
         "tests": len(tests),
         "load_average": os.getloadavg()[0],
+        "measured": "the installed project" if args.installed else f"the source tree {ROOT}",
+        "bytecode_written": not os.environ.get("PYTHONDONTWRITEBYTECODE"),
         "scratch": scratch,
         "scratch_file_system": file_system_type(scratch),
     }
@@ -179,6 +187,9 @@ def main(argv: List[str]) -> int:
     print(f"ratio ours/cpython: {figures['ratio_wall']} wall, {figures['ratio_cpu']} CPU; "
           f"goal <= {GOAL_RATIO:g}x for both: {'met' if figures['within_goal'] else 'NOT met'} "
           f"(median of {args.repeat}; load average {figures['load_average']:.1f})")
+    bytecode = ("written and reused" if figures["bytecode_written"]
+                else "never written (PYTHONDONTWRITEBYTECODE)")
+    print(f"measured {figures['measured']}; bytecode {bytecode}")
     print(f"both sides wrote under {scratch} ({figures['scratch_file_system'] or 'file system unknown'})")
     wall, cpu = figures["cpython_default_dir_wall_median_s"], figures["cpython_default_dir_cpu_median_s"]
     print(f"test_tempfile under its default gettempdir(): {wall:.2f} s wall, {cpu:.2f} s CPU; "

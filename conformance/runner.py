@@ -20,14 +20,15 @@ from conformance.confined import ConfinedRunError, is_foreign, run_confined
 
 # Imported before pytest starts, on purpose: pytest marks every module of a plugin's distribution
 # for assertion rewriting and, where bytecode is not written (PYTHONDONTWRITEBYTECODE), would
-# recompile them on every run.  The tests' conftest imports the harness, which has no assertion
-# whose message a report shows.
-from conformance.harness import children, descriptors, fd_probe, guard, planting  # noqa: F401
+# recompile them on every run.  The tests import the harness, their helpers and some checks of
+# in_child, none of which has an assertion whose message a report shows.
+from conformance.harness import children, descriptors, fd_probe, guard, os_faults, planting  # noqa: F401
 from conformance.harness.scratch import harness_tmp_root, make_scratch, remove_untrusted_tree
 from conformance.results import TestRecord
 from conformance.target import Target, looks_like_path
 from conformance.targets import resolve_target
-from conformance.tests import in_child
+from conformance.tests import _badinput_helpers, _creators, _descriptors, _security_helpers, in_child  # noqa: F401
+from conformance.tests.in_child import cleanup, creation, tmpfile_fallback  # noqa: F401
 from conformance.vocabulary import AUDIT_GUARD_ONLY, SANDBOX_BWRAP
 from spec import Catalogue, load_catalogue
 

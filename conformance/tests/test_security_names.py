@@ -23,7 +23,8 @@ def _chi2_limit(dof: int, z: float = 5.0) -> float:
 
 
 def _mktemp_names(tf, scratch: str, count: int) -> List[str]:
-    return [os.path.basename(tf.mktemp(prefix="", suffix="", dir=scratch)) for _ in range(count)]
+    mktemp = tf.mktemp  # looked up once: through the tf proxy each lookup is a Python call
+    return [os.path.basename(mktemp(prefix="", suffix="", dir=scratch)) for _ in range(count)]
 
 
 NAME_SOURCES = {"mktemp": (_mktemp_names, 1), "mkstemp": (drawn_file_names, 20)}
