@@ -8,23 +8,28 @@ guard, a planter) subscribes and unsubscribes through it.
 from __future__ import annotations
 
 import contextlib
+import os
 import sys
 import threading
-from typing import Callable, Iterator, List, Tuple
+from typing import Callable, Iterator, List, Optional, Tuple
 
 Listener = Callable[[str, tuple], None]
+EVERY_EVENT = ("",)  # the prefix every event name starts with
 
-_listeners: List[Listener] = []
+# (listener, the event-name prefixes it wants): replaced whole, never changed in place, so the
+# hook reads a consistent tuple without a lock or a copy.  A run raises some 70,000 events, most
+# of them (object.__getattr__, builtins.id) wanted by no listener: those go no further than a
+# startswith in C.
+_listeners: Tuple[Tuple[Listener, Tuple[str, ...]], ...] = ()
 _hook_lock = threading.Lock()
 _hook_installed = False
 _unheard = threading.local()  # set while a listener makes a call of its own that no one is to hear
 
 
 def _dispatch(event: str, args: tuple) -> None:
-    if getattr(_unheard, "active", False):
-        return
-    for listener in list(_listeners):
-        listener(event, args)
+    for listener, prefixes in _listeners:
+        if event.startswith(prefixes) and not getattr(_unheard, "active", False):
+            listener(event, args)
 
 
 @contextlib.contextmanager
@@ -41,6 +46,19 @@ def unheard() -> Iterator[None]:
         _unheard.active = False
 
 
+def open_unheard(path: str, flags: int) -> int:
+    """``os.open`` whose "open" event reaches no listener: :func:`unheard` for one call, made cheap.
+
+    The sandbox guard resolves a directory this way for each change it checks,
+    some thousands of times a run, where a context manager cost more than the open.
+    """
+    _unheard.active = True
+    try:
+        return os.open(path, flags)
+    finally:
+        _unheard.active = False
+
+
 def install_hook() -> None:
     """Add the one process-wide audit hook, the first time only."""
     global _hook_installed
@@ -51,14 +69,20 @@ def install_hook() -> None:
 
 
 @contextlib.contextmanager
-def subscribed(listener: Listener) -> Iterator[Listener]:
-    """Deliver every audit event to ``listener`` while the context is active."""
+def subscribed(listener: Listener, events: Optional[Tuple[str, ...]] = None) -> Iterator[Listener]:
+    """Deliver the audit events whose names start with one of ``events`` (default: every one)."""
+    global _listeners
     install_hook()
-    _listeners.append(listener)
+    entry = (listener, tuple(events) if events is not None else EVERY_EVENT)
+    with _hook_lock:
+        _listeners = _listeners + (entry,)
     try:
         yield listener
     finally:
-        _listeners.remove(listener)
+        with _hook_lock:
+            kept = list(_listeners)
+            kept.remove(entry)
+            _listeners = tuple(kept)
 
 
 class AuditRecorder:
@@ -80,7 +104,7 @@ class AuditRecorder:
     install = staticmethod(install_hook)
 
     def __enter__(self) -> AuditRecorder:
-        self._subscription.enter_context(subscribed(self))
+        self._subscription.enter_context(subscribed(self, self.prefixes))
         return self
 
     def __exit__(self, *exc: object) -> None:

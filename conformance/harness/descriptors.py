@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from typing import Optional, Set, Tuple
 
-from conformance.harness.audit import unheard
+from conformance.harness.audit import open_unheard
 
 _FD_DIR = "/proc/self/fd"
 
@@ -13,8 +13,8 @@ _FD_DIR = "/proc/self/fd"
 def _lowest_free() -> int:
     """The number the next descriptor opened will get (-1 when none can be opened)."""
     try:
-        with unheard():  # our own bookkeeping: a test recording audit events must not see it
-            probe = os.open(os.devnull, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+        # Our own bookkeeping: a test recording audit events must not see it.
+        probe = open_unheard(os.devnull, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
     except OSError:  # no descriptor left (the EMFILE tests), or no /dev/null
         return -1
     os.close(probe)

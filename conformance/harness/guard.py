@@ -16,7 +16,7 @@ import os
 import re
 from typing import List, Optional
 
-from conformance.harness.audit import subscribed, unheard
+from conformance.harness.audit import open_unheard, subscribed
 
 SANDBOX_VARIABLE = "CONFORMANCE_SANDBOX"  # how a child process learns its roots
 
@@ -35,6 +35,7 @@ _MUTATING = {
     "os.removexattr": ((0, None),), "shutil.rmtree": ((0, 1),), "os.mkfifo": ((0, 2),),
     "os.mknod": ((0, 3),),
 }
+_GUARDED_EVENTS = ("open", *sorted(_MUTATING))  # the only events the guard looks at
 _DESCRIPTOR_LINKS = re.compile(r"^/proc/(self|\d+)/fd$")
 _O_PATH = getattr(os, "O_PATH", 0)  # Linux: a handle on a directory that needs no read permission
 _HEAD_FLAGS = _O_PATH | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0)
@@ -53,8 +54,7 @@ def _real_directory(head: str) -> str:
     """
     if _O_PATH:
         try:
-            with unheard():
-                handle = os.open(head, _HEAD_FLAGS)
+            handle = open_unheard(head, _HEAD_FLAGS)
         except OSError:
             return os.path.realpath(head)
         try:
@@ -94,6 +94,7 @@ class SandboxGuard:
 
     def __init__(self, roots: List[str]) -> None:
         self.roots = [_real_directory(r) for r in roots]
+        self._below_a_root = tuple(r.rstrip(os.sep) + os.sep for r in self.roots)
         self.violations: List[str] = []
         self._subscription = contextlib.ExitStack()
 
@@ -101,7 +102,7 @@ class SandboxGuard:
         """Is ``real`` inside a root (or a byte-code cache, or a device)?"""
         if "/__pycache__/" in real or real.startswith(self.ALWAYS):
             return True
-        return any(real == r or real.startswith(r.rstrip(os.sep) + os.sep) for r in self.roots)
+        return real in self.roots or real.startswith(self._below_a_root)
 
     def _check(self, event: str, path: object, dir_fd: object) -> None:
         try:
@@ -131,7 +132,7 @@ class SandboxGuard:
                 self._check(event, args[path_at], dir_fd)
 
     def __enter__(self) -> SandboxGuard:
-        self._subscription.enter_context(subscribed(self))
+        self._subscription.enter_context(subscribed(self, _GUARDED_EVENTS))
         return self
 
     def __exit__(self, *exc: object) -> None:

@@ -178,7 +178,7 @@ class AuditPlanter:
 def planting_at_audit_events(plan: Plan, canary: str, limit: int = 100) -> Iterator[Planting]:
     """While active, plant at every path announced by a creation audit event."""
     planter = AuditPlanter(plan, canary, limit)
-    with subscribed(planter):
+    with subscribed(planter, tuple(CREATION_EVENTS)):
         yield planter.seen
 
 
