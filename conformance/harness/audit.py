@@ -32,25 +32,11 @@ def _dispatch(event: str, args: tuple) -> None:
             listener(event, args)
 
 
-@contextlib.contextmanager
-def unheard() -> Iterator[None]:
-    """Events this thread raises meanwhile reach no listener.
-
-    For a listener's own bookkeeping only (the sandbox guard opening a directory
-    to learn its real path): a recorder must not see it, nor the guard judge it.
-    """
-    _unheard.active = True
-    try:
-        yield
-    finally:
-        _unheard.active = False
-
-
 def open_unheard(path: str, flags: int) -> int:
-    """``os.open`` whose "open" event reaches no listener: :func:`unheard` for one call, made cheap.
+    """``os.open`` whose "open" event reaches no listener: for a listener's own bookkeeping.
 
-    The sandbox guard resolves a directory this way for each change it checks,
-    some thousands of times a run, where a context manager cost more than the open.
+    The sandbox guard resolves a directory this way for each change it checks (a
+    recorder must not see it, nor the guard judge it), some thousands of times a run.
     """
     _unheard.active = True
     try:

@@ -15,7 +15,8 @@ interpreter's shutdown, unless the check is marked
 ``setpriv``, every check it forks runs without root's
 privileges too.  The server imports only the harness, never the target: each
 check imports the target afresh.  What the server imported is frozen out of the
-garbage collector before the first fork, so a check's collections (and the full
+garbage collector before the first fork, so a check's collections (and, for a
+check judged at exit, the full
 one at its exit) neither walk those objects nor copy the pages they live on.
 """
 

@@ -50,7 +50,7 @@ def _real_directory(head: str) -> str:
     tests), those lstats cost more system time than the creations themselves.
     Anything the kernel cannot answer (no O_PATH or /proc, a missing or
     unsearchable component, not a directory, a removed one) goes to realpath,
-    which answers as before.  The open is a call of the guard's own: unheard.
+    which answers as before.  The open is a call of the guard's own, heard by no listener.
     """
     if _O_PATH:
         try:

@@ -30,14 +30,15 @@ def held_open(ident: Tuple[int, int]) -> bool:
     return False
 
 
-def is_kernel_descriptor(fd: int) -> bool:
-    """Is ``fd`` a descriptor the kernel holds for the file the tests' ``os`` sees behind it?
+def is_fake_descriptor(fd: int) -> bool:
+    """Does the tests' ``os`` see a file behind ``fd`` that the kernel does not hold there?
 
     A fake file system's descriptor numbers are its own: the kernel has nothing
-    under such a number, or something else entirely.
+    under such a number, or something else entirely.  A number no one sees a file
+    behind is not fake, just not open: the test judges that as usual.
     """
     try:
         seen = identity(fd)
     except OSError:
         return False
-    return kernel_identity(fd) == seen
+    return kernel_identity(fd) != seen
